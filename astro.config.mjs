@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+
+/**
+ * BASE_PATH: the sub-path the site is served from (hospitals often host it under one, e.g.
+ * /formation-ia/). Normalised to end with a slash so that `${import.meta.env.BASE_URL}page`
+ * is always right. SITE_URL: the absolute origin, for what needs an absolute URL.
+ */
+const base = ('/' + (process.env.BASE_PATH || '/').replace(/^\/+/, '')).replace(/\/?$/, '/');
+const site = process.env.SITE_URL || 'http://localhost:4321';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'ignore',
+	output: 'static',
+	outDir: process.env.OUT_DIR || './dist',
+	// Build-level tests point each fixture build at its own cache so content stores never mix.
+	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+	// Fail the build on two entries or routes with the same slug instead of silently keeping one.
+	prerenderConflictBehavior: 'error',
+	integrations: [mdx(), svelte()],
+	security: { csp: true },
+	// Shiki writes inline styles, which the CSP would block; Prism uses classes.
+	markdown: { syntaxHighlight: 'prism' },
+	build: { format: 'directory', inlineStylesheets: 'auto' },
+	devToolbar: { enabled: false },
+	vite: {
+		build: {
+			rolldownOptions: {
+				onLog(level, log, handler) {
+					// MDX entries all trigger this harmless notice about Astro's head-injection directive.
+					if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+					handler(level, log);
+				},
+			},
+		},
+		optimizeDeps: { include: ['lunr', 'lunr-languages/lunr.stemmer.support.js', 'lunr-languages/lunr.fr.js'] },
+	},
+});

@@ -1,0 +1,151 @@
+/**
+ * The curriculum as one consistent object: modules, tracks (with the nurse settings resolved),
+ * glossary and competences, plus the cross-reference checks zod cannot make on one entry alone.
+ * Pure: the pages feed it from Astro collections, the tests from the files on disk.
+ */
+import { estimateMinutes, moduleWordCount } from './duration';
+import type { CompetenceData, GlossaryData, ModuleData, TrackData } from './schemas';
+import type { Profile, Setting } from './taxonomy';
+
+export interface ModuleEntry {
+	/** The stable id (= slug). */
+	id: string;
+	/** Source file, relative to the project, for error messages. */
+	file: string;
+	data: ModuleData;
+	body: string;
+}
+export interface TrackEntry {
+	id: string;
+	file: string;
+	data: TrackData;
+}
+export interface KeyedEntry<T> {
+	id: string;
+	data: T;
+}
+
+export interface ContentProblem {
+	file: string;
+	field: string;
+	message: string;
+}
+
+/** Formats problems the way the build prints them: one line each, file → field: message. */
+export function formatProblems(problems: ContentProblem[]): string {
+	return problems.map((p) => `  ${p.file} → ${p.field} : ${p.message}`).join('\n');
+}
+
+/** Checks what one entry cannot check alone: references between entries, duplicates, cycles. */
+export function validateCatalog(input: {
+	modules: ModuleEntry[];
+	tracks: TrackEntry[];
+	glossary: KeyedEntry<GlossaryData>[];
+	competences: KeyedEntry<CompetenceData>[];
+	glossaryFile?: string;
+}): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const byId = new Map<string, ModuleEntry>();
+	for (const m of input.modules) {
+		const other = byId.get(m.id);
+		if (other) {
+			problems.push({ file: m.file, field: 'id', message: `identifiant « ${m.id} » déjà utilisé par ${other.file} (slug en double)` });
+		} else byId.set(m.id, m);
+	}
+	const competenceIds = new Set(input.competences.map((c) => c.id));
+	for (const m of input.modules) {
+		m.data.prerequisites.forEach((p, i) => {
+			if (!byId.has(p)) problems.push({ file: m.file, field: `prerequisites[${i}]`, message: `le module « ${p} » n'existe pas` });
+		});
+		m.data.competences.forEach((c, i) => {
+			if (!competenceIds.has(c)) problems.push({ file: m.file, field: `competences[${i}]`, message: `la compétence « ${c} » n'existe pas` });
+		});
+		if (!m.data.profiles.includes(m.data.case.profile)) {
+			problems.push({ file: m.file, field: 'case.profile', message: `le cas concerne « ${m.data.case.profile} », absent des profils du module` });
+		}
+		for (const link of moduleLinks(m.body)) {
+			if (!byId.has(link)) problems.push({ file: m.file, field: 'body', message: `lien vers le module « ${link} », qui n'existe pas` });
+		}
+	}
+	// Prerequisite cycles would make "what to take first" impossible.
+	const state = new Map<string, 'visiting' | 'done'>();
+	const visit = (id: string, path: string[]): void => {
+		if (state.get(id) === 'done') return;
+		if (state.get(id) === 'visiting') {
+			const m = byId.get(id)!;
+			problems.push({ file: m.file, field: 'prerequisites', message: `cycle de prérequis : ${[...path, id].join(' → ')}` });
+			return;
+		}
+		state.set(id, 'visiting');
+		for (const p of byId.get(id)?.data.prerequisites ?? []) if (byId.has(p)) visit(p, [...path, id]);
+		state.set(id, 'done');
+	};
+	for (const id of byId.keys()) visit(id, []);
+
+	const profiles = new Set<string>();
+	for (const t of input.tracks) {
+		if (profiles.has(t.data.profile)) problems.push({ file: t.file, field: 'profile', message: `deux parcours pour le profil « ${t.data.profile} »` });
+		profiles.add(t.data.profile);
+		t.data.modules.forEach((id, i) => {
+			if (!byId.has(id)) problems.push({ file: t.file, field: `modules[${i}]`, message: `le module « ${id} » n'existe pas` });
+		});
+		t.data.variants.forEach((v, vi) => {
+			v.add.forEach((id, i) => {
+				if (!byId.has(id)) problems.push({ file: t.file, field: `variants[${vi}].add[${i}]`, message: `le module « ${id} » n'existe pas` });
+			});
+			v.remove.forEach((id, i) => {
+				if (!t.data.modules.includes(id)) problems.push({ file: t.file, field: `variants[${vi}].remove[${i}]`, message: `le module « ${id} » n'est pas dans ce parcours` });
+			});
+		});
+	}
+	const gfile = input.glossaryFile ?? 'content/glossary.yaml';
+	for (const g of input.glossary) {
+		g.data.modules.forEach((id, i) => {
+			if (!byId.has(id)) problems.push({ file: gfile, field: `${g.id}.modules[${i}]`, message: `le module « ${id} » n'existe pas` });
+		});
+	}
+	return problems;
+}
+
+/** Module ids linked from an MDX body through <ModuleLink id="…">. */
+export function moduleLinks(body: string): string[] {
+	return [...body.matchAll(/<ModuleLink\s+[^>]*id=["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+/** Glossary ids referenced from an MDX body through <Term id="…">. */
+export function termLinks(body: string): string[] {
+	return [...body.matchAll(/<Term\s+[^>]*id=["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+/** Estimated minutes for one module (reading + quiz), the figure shown to learners. */
+export function moduleMinutes(m: ModuleEntry): number {
+	return estimateMinutes(moduleWordCount(m.body, m.data), m.data.quiz.length);
+}
+
+/** The module ids of a track, for a nurse setting if one is chosen. */
+export function trackModuleIds(track: TrackData, setting?: Setting | null): string[] {
+	const variant = setting ? track.variants.find((v) => v.setting === setting) : undefined;
+	if (!variant) return [...track.modules];
+	const kept = track.modules.filter((id) => !variant.remove.includes(id));
+	return [...kept, ...variant.add.filter((id) => !kept.includes(id))];
+}
+
+/** Total estimated minutes of a list of modules. */
+export function totalMinutes(ids: string[], minutesById: Map<string, number>): number {
+	return ids.reduce((n, id) => n + (minutesById.get(id) ?? 0), 0);
+}
+
+/**
+ * Previous and next module within a track, so a module page can show both without a server.
+ * Returns null when the module is not in the track.
+ */
+export function neighbours(ids: string[], id: string): { previous: string | null; next: string | null } | null {
+	const i = ids.indexOf(id);
+	if (i < 0) return null;
+	return { previous: i > 0 ? ids[i - 1] : null, next: i < ids.length - 1 ? ids[i + 1] : null };
+}
+
+/** The profile's track, if any. */
+export function trackFor(tracks: TrackEntry[], profile: Profile): TrackEntry | undefined {
+	return tracks.find((t) => t.data.profile === profile);
+}

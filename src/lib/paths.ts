@@ -1,0 +1,34 @@
+/**
+ * URL helpers that keep every link under the configured base path. `base` always ends with '/'
+ * (astro.config.mjs normalises BASE_PATH).
+ */
+
+/** Joins the base path and a site-relative path: withBase('/foo/', 'modules/x/') → '/foo/modules/x/'. */
+export function withBase(base: string, path = ''): string {
+	const b = base.endsWith('/') ? base : `${base}/`;
+	return b + path.replace(/^\/+/, '');
+}
+
+/** Absolute URL of a page for QR codes and the catalogue: origin + base + path. */
+export function absoluteUrl(site: string, base: string, path = ''): string {
+	return new URL(withBase(base, path), site.endsWith('/') ? site : `${site}/`).href;
+}
+
+export const routes = {
+	home: '',
+	tracks: 'parcours/',
+	track: (profile: string) => `parcours/${profile}/`,
+	module: (id: string) => `modules/${id}/`,
+	theme: (theme: string) => `themes/${theme}/`,
+	glossary: 'glossaire/',
+	term: (id: string) => `glossaire/#${id}`,
+	search: 'recherche/',
+	progress: 'progression/',
+	about: 'a-propos/',
+	legal: 'mentions-legales/',
+	accessibility: 'accessibilite/',
+	frameworks: 'referentiels/',
+	positioning: 'positionnement/',
+	attestation: 'attestation/',
+	catalog: 'catalog.json',
+} as const;

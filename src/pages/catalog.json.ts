@@ -1,0 +1,61 @@
+/**
+ * The public open-data catalogue for trainers and LMS integrators. Fields are documented in the
+ * README ("catalog.json"). Bump schemaVersion on any incompatible change.
+ */
+import type { APIRoute } from 'astro';
+import { curriculum, trackMinutes } from '../lib/content';
+import { trackModuleIds } from '../lib/catalog';
+import { absoluteUrl, routes } from '../lib/paths';
+
+export const prerender = true;
+
+export const GET: APIRoute = async ({ site }) => {
+	const c = await curriculum();
+	const base = import.meta.env.BASE_URL;
+	const origin = (site ?? new URL('http://localhost:4321')).href;
+	const abs = (p: string) => absoluteUrl(origin, base, p);
+	const body = {
+		schemaVersion: 1,
+		name: 'Parcours IA Santé',
+		language: 'fr',
+		generated: new Date().toISOString().slice(0, 10),
+		url: abs(''),
+		license: { code: 'EUPL-1.2', content: 'CC-BY-4.0' },
+		modules: c.modules.map((m) => ({
+			slug: m.id,
+			url: abs(routes.module(m.id)),
+			title: m.data.title,
+			summary: m.data.summary,
+			theme: m.data.theme,
+			profiles: m.data.profiles,
+			settings: m.data.settings,
+			level: m.data.level,
+			durationMinutes: c.minutes.get(m.id),
+			objectives: m.data.objectives,
+			prerequisites: m.data.prerequisites,
+			competences: m.data.competences,
+			sources: m.data.sources,
+			reviewed: m.data.reviewed,
+			nextReview: m.data.nextReview ?? null,
+			version: m.data.version,
+			quizQuestionCount: m.data.quiz.length,
+		})),
+		tracks: c.tracks.map((tr) => {
+			const ids = trackModuleIds(tr.data);
+			return {
+				profile: tr.data.profile,
+				url: abs(routes.track(tr.data.profile)),
+				title: tr.data.title,
+				audience: tr.data.audience,
+				goal: tr.data.goal,
+				modules: ids,
+				durationMinutes: trackMinutes(c, ids),
+				variants: tr.data.variants.map((v) => {
+					const vids = trackModuleIds(tr.data, v.setting);
+					return { setting: v.setting, modules: vids, durationMinutes: trackMinutes(c, vids) };
+				}),
+			};
+		}),
+	};
+	return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * The same site built with BASE_PATH=/formation-ia/ (see playwright.config.ts): every link,
+ * asset, island and catalogue URL stays under the sub-path, as on a hospital intranet.
+ */
+const BASE = '/formation-ia/';
+
+test('every link, asset and request stays under the base path', async ({ page }) => {
+	const outside: string[] = [];
+	page.on('request', (r) => {
+		const u = new URL(r.url());
+		if (u.protocol.startsWith('http') && !u.pathname.startsWith(BASE)) outside.push(r.url());
+	});
+	for (const p of ['', 'parcours/infirmier/', 'modules/injection-de-prompt/', 'glossaire/', 'recherche/?q=rgpd']) {
+		await page.goto(`./${p}`);
+		await page.waitForLoadState('networkidle');
+		const hrefs = await page.locator('a[href], link[href], script[src], img[src]').evaluateAll((els) =>
+			els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
+		);
+		for (const h of hrefs) {
+			if (/^(https?:|mailto:|#|data:)/.test(h)) continue;
+			expect(h.startsWith(BASE), `${p}: ${h}`).toBe(true);
+		}
+	}
+	expect(outside).toEqual([]);
+});
+
+test('navigating from the home page to a module works under the sub-path', async ({ page }) => {
+	await page.goto('./');
+	await page.getByRole('link', { name: /Parcours décideur/i }).first().click();
+	await expect(page).toHaveURL(new RegExp(`${BASE}parcours/decideur/$`));
+	await page.getByRole('link', { name: 'Commencer le parcours' }).first().click();
+	await expect(page).toHaveURL(new RegExp(`${BASE}modules/[a-z0-9-]+/$`));
+	await expect(page.getByRole('heading', { name: 'Objectifs' })).toBeVisible();
+});
+
+test('catalogue URLs carry the base path', async ({ request }) => {
+	const cat = await (await request.get('catalog.json')).json();
+	for (const m of cat.modules) expect(new URL(m.url).pathname.startsWith(`${BASE}modules/`)).toBe(true);
+	for (const t of cat.tracks) expect(new URL(t.url).pathname.startsWith(`${BASE}parcours/`)).toBe(true);
+});

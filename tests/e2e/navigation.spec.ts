@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Module files on disk: the catalogue must list exactly these. */
+function moduleFileCount(): number {
+	const root = join(process.cwd(), 'content/modules');
+	return readdirSync(root).reduce((n, d) => n + readdirSync(join(root, d)).filter((f) => f.endsWith('.mdx')).length, 0);
+}
+
+test('home → choose a profile → first module → next module', async ({ page }) => {
+	await page.goto('./');
+	await expect(page).toHaveTitle(/Parcours IA Santé/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await page.getByRole('link', { name: /Parcours infirmier/i }).first().click();
+	await expect(page).toHaveURL(/parcours\/infirmier\/$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(/infirmier/i);
+	await expect(page.getByText(/Durée totale/).first()).toBeVisible();
+
+	const firstList = page.locator('[data-module-list]').first();
+	const ids = (await firstList.getAttribute('data-module-list'))!.split(' ');
+	expect(ids.length).toBeGreaterThanOrEqual(6);
+	await page.getByRole('link', { name: 'Commencer le parcours' }).first().click();
+	await expect(page).toHaveURL(new RegExp(`modules/${ids[0]}/$`));
+	await expect(page.getByRole('heading', { name: 'Objectifs' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Cas pratique/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'À retenir' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
+
+	const nav = page.locator('.track-nav[data-profile="infirmier"]').first();
+	await nav.getByRole('link', { name: /Module suivant/ }).click();
+	await expect(page).toHaveURL(new RegExp(`modules/${ids[1]}/$`));
+	await expect(page.locator('.track-nav[data-profile="infirmier"]').first().getByRole('link', { name: /Module précédent/ })).toHaveAttribute('href', new RegExp(`modules/${ids[0]}/$`));
+});
+
+test('every route of the brief answers with a unique, descriptive title', async ({ page }) => {
+	const paths = ['', 'parcours/', 'parcours/praticien-hospitalier/', 'parcours/liberal/', 'parcours/infirmier/', 'parcours/decideur/', 'parcours/etudiant/', 'themes/usages/', 'themes/cybersecurite/', 'themes/reglementation/', 'glossaire/', 'recherche/', 'progression/', 'a-propos/', 'mentions-legales/', 'accessibilite/', 'referentiels/'];
+	const titles = new Set<string>();
+	for (const p of paths) {
+		const res = await page.goto(`./${p}`);
+		expect(res?.status(), p).toBe(200);
+		const title = await page.title();
+		expect(titles.has(title), `duplicate title ${title}`).toBe(false);
+		titles.add(title);
+		await expect(page.locator('h1')).toHaveCount(1);
+	}
+});
+
+test('catalog.json lists every module and track with absolute URLs', async ({ request, baseURL }) => {
+	const res = await request.get('catalog.json');
+	expect(res.ok()).toBe(true);
+	const cat = await res.json();
+	expect(cat.schemaVersion).toBe(1);
+	expect(cat.modules).toHaveLength(moduleFileCount());
+	expect(cat.tracks.map((t: { profile: string }) => t.profile).sort()).toEqual(['decideur', 'etudiant', 'infirmier', 'liberal', 'praticien-hospitalier']);
+	for (const m of cat.modules) {
+		expect(m.url).toMatch(/^https?:\/\/.+\/modules\/[a-z0-9-]+\/$/);
+		expect(m.quizQuestionCount).toBeGreaterThanOrEqual(5);
+		expect(m.sources.length).toBeGreaterThanOrEqual(2);
+	}
+	// Every module page named in the catalogue exists on this server.
+	for (const m of cat.modules.slice(0, 30)) {
+		const path = new URL(m.url).pathname.replace(/^\//, '');
+		const r = await request.get(new URL(path, new URL('/', baseURL)).href);
+		expect(r.status(), m.slug).toBe(200);
+	}
+});
+
+test('an unknown address shows the French 404 page', async ({ page }) => {
+	const res = await page.goto('./cette-page-n-existe-pas/');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+});

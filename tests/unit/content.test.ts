@@ -1,0 +1,184 @@
+/**
+ * Content tests: every module, track and glossary term of the real curriculum meets the
+ * editorial minimums (issue "Curriculum"). They read the files on disk with the build's schemas.
+ */
+import { describe, expect, it } from 'vitest';
+import { moduleMinutes, termLinks, trackModuleIds, totalMinutes, validateCatalog, formatProblems } from '../../src/lib/catalog';
+import { estimateMinutesExact, moduleWordCount } from '../../src/lib/duration';
+import { SETTINGS, THEMES } from '../../src/lib/taxonomy';
+import { loadContent } from './content-load';
+
+const content = loadContent();
+const { modules, tracks, glossary, competences } = content;
+
+/** Hosts whose texts count as primary sources (official texts, agencies, peer-reviewed papers). */
+const PRIMARY_HOSTS = [
+	'eur-lex.europa.eu',
+	'www.legifrance.gouv.fr',
+	'legifrance.gouv.fr',
+	'www.has-sante.fr',
+	'www.cnil.fr',
+	'cyber.gouv.fr',
+	'www.cyber.gouv.fr',
+	'www.ssi.gouv.fr',
+	'esante.gouv.fr',
+	'industriels.esante.gouv.fr',
+	'cyberveille.esante.gouv.fr',
+	'sante.gouv.fr',
+	'solidarites-sante.gouv.fr',
+	'owasp.org',
+	'genai.owasp.org',
+	'www.who.int',
+	'iris.who.int',
+	'doi.org',
+	'pubmed.ncbi.nlm.nih.gov',
+	'www.nature.com',
+	'www.science.org',
+	'pubs.rsna.org',
+	'atlas.mitre.org',
+	'www.enisa.europa.eu',
+	'health.ec.europa.eu',
+	'digital-strategy.ec.europa.eu',
+	'www.ansm.sante.fr',
+	'ansm.sante.fr',
+	'www.consilium.europa.eu',
+	'arxiv.org',
+	'www.ecri.org',
+	'github.com',
+	'www.francenum.gouv.fr',
+	'www.economie.gouv.fr',
+	'presse.economie.gouv.fr',
+	'www.service-public.fr',
+	'www.assemblee-nationale.fr',
+	'www.senat.fr',
+	'www.conseil-etat.fr',
+	'www.courdecassation.fr',
+	'www.ccomptes.fr',
+];
+
+describe('content loads', () => {
+	it('every file matches its schema', () => {
+		expect(content.schemaErrors).toEqual([]);
+	});
+	it('cross-references are consistent', () => {
+		const problems = validateCatalog({ modules, tracks, glossary, competences });
+		expect(formatProblems(problems)).toBe('');
+	});
+});
+
+describe('curriculum size', () => {
+	it('has at least 24 modules: 9 usages, 7 cybersécurité, 7 réglementation', () => {
+		const byTheme = Object.fromEntries(THEMES.map((t) => [t, modules.filter((m) => m.data.theme === t).length]));
+		expect(modules.length).toBeGreaterThanOrEqual(24);
+		expect(byTheme.usages).toBeGreaterThanOrEqual(9);
+		expect(byTheme.cybersecurite).toBeGreaterThanOrEqual(7);
+		expect(byTheme.reglementation).toBeGreaterThanOrEqual(7);
+	});
+	it('has one track per profile', () => {
+		expect(tracks.map((t) => t.data.profile).sort()).toEqual(
+			['decideur', 'etudiant', 'infirmier', 'liberal', 'praticien-hospitalier'],
+		);
+	});
+	it('has at least 40 glossary terms', () => {
+		expect(glossary.length).toBeGreaterThanOrEqual(40);
+	});
+});
+
+describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, m) => {
+	const d = m.data;
+	it('lasts 5 to 15 minutes, declared within ±25 % of the estimate', () => {
+		const exact = estimateMinutesExact(moduleWordCount(m.body, d), d.quiz.length);
+		expect(d.durationMinutes).toBeGreaterThanOrEqual(5);
+		expect(d.durationMinutes).toBeLessThanOrEqual(15);
+		expect(exact, `estimate ${exact.toFixed(1)} min`).toBeGreaterThanOrEqual(5);
+		expect(exact, `estimate ${exact.toFixed(1)} min`).toBeLessThanOrEqual(15);
+		expect(Math.abs(d.durationMinutes - exact) / exact, `declared ${d.durationMinutes}, estimate ${exact.toFixed(1)}`).toBeLessThanOrEqual(0.25);
+	});
+	it('has at least 3 objectives and key points', () => {
+		expect(d.objectives.length).toBeGreaterThanOrEqual(3);
+		expect(d.keyPoints.length).toBeGreaterThanOrEqual(3);
+	});
+	it('has a quiz of at least 5 explained questions, one on the case', () => {
+		expect(d.quiz.length).toBeGreaterThanOrEqual(5);
+		expect(d.quiz.some((q) => q.aboutCase)).toBe(true);
+		for (const q of d.quiz) expect(q.explanation.length).toBeGreaterThanOrEqual(30);
+	});
+	it('spreads single-choice keys over positions (no position holds more than half)', () => {
+		const singles = d.quiz.filter((q) => q.type === 'single');
+		const positions = singles.map((q) => q.choices.findIndex((c) => c.id === q.correct[0]));
+		const counts = new Map<number, number>();
+		for (const p of positions) counts.set(p, (counts.get(p) ?? 0) + 1);
+		if (singles.length >= 2) {
+			for (const [pos, n] of counts) expect(n, `position ${pos} holds ${n}/${singles.length}`).toBeLessThanOrEqual(singles.length / 2);
+		}
+	});
+	it('cites at least 2 sources with https URLs, one primary from an official or peer-reviewed publisher', () => {
+		expect(d.sources.length).toBeGreaterThanOrEqual(2);
+		for (const s of d.sources) expect(new URL(s.url).protocol).toBe('https:');
+		const primary = d.sources.filter((s) => s.primary);
+		expect(primary.length).toBeGreaterThanOrEqual(1);
+		expect(primary.some((s) => PRIMARY_HOSTS.includes(new URL(s.url).host)), primary.map((s) => s.url).join(', ')).toBe(true);
+	});
+	it('names its competences and, for rules, a next-review date', () => {
+		expect(d.competences.length).toBeGreaterThanOrEqual(1);
+		if (d.theme === 'reglementation') expect(d.nextReview).toBeTruthy();
+	});
+	it('links only to glossary terms that exist', () => {
+		const ids = new Set(glossary.map((g) => g.id));
+		for (const t of termLinks(m.body)) expect(ids.has(t), `<Term id="${t}">`).toBe(true);
+	});
+	it('writes no raw internal links (they would break under a base path)', () => {
+		expect(m.body).not.toMatch(/\]\(\/(?!\/)/);
+		expect(m.body).not.toMatch(/href=["']\/(?!\/)/);
+	});
+});
+
+describe('tracks', () => {
+	const minutes = new Map(modules.map((m) => [m.id, moduleMinutes(m)]));
+	it.each(tracks.map((t) => [t.data.profile, t] as const))('%s has a total duration and a sensible size', (profile, t) => {
+		const ids = trackModuleIds(t.data);
+		const total = totalMinutes(ids, minutes);
+		expect(total).toBeGreaterThan(0);
+		if (profile === 'decideur') expect(total, `decideur total ${total} min`).toBeLessThanOrEqual(60);
+		else if (profile !== 'etudiant') {
+			expect(ids.length).toBeGreaterThanOrEqual(6);
+			expect(ids.length).toBeLessThanOrEqual(12);
+		}
+	});
+	it('the decision-maker track covers governance, buying, obligations and risk', () => {
+		const t = tracks.find((x) => x.data.profile === 'decideur')!;
+		const themes = new Set(trackModuleIds(t.data).map((id) => modules.find((m) => m.id === id)?.data.theme));
+		expect([...themes].sort()).toEqual(['cybersecurite', 'reglementation', 'usages']);
+	});
+	it('the student track covers the three themes', () => {
+		const t = tracks.find((x) => x.data.profile === 'etudiant')!;
+		const themes = new Set(trackModuleIds(t.data).map((id) => modules.find((m) => m.id === id)?.data.theme));
+		expect(themes.size).toBe(3);
+	});
+	it('the nurse track adapts to every setting, each variant staying within 6 to 12 modules', () => {
+		const t = tracks.find((x) => x.data.profile === 'infirmier')!;
+		for (const s of SETTINGS) {
+			const ids = trackModuleIds(t.data, s);
+			expect(ids.length).toBeGreaterThanOrEqual(6);
+			expect(ids.length).toBeLessThanOrEqual(12);
+		}
+		expect(new Set(SETTINGS.map((s) => trackModuleIds(t.data, s).join())).size).toBeGreaterThan(1);
+	});
+});
+
+describe('glossary', () => {
+	it('terms and aliases are unique (case and accents folded)', () => {
+		const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+		const seen = new Map<string, string>();
+		for (const g of glossary) {
+			for (const label of [g.data.term, ...g.data.aliases]) {
+				const k = fold(label);
+				expect(seen.has(k), `« ${label} » (${g.id}) already used by ${seen.get(k)}`).toBe(false);
+				seen.set(k, g.id);
+			}
+		}
+	});
+	it('every term is tied to at least one module', () => {
+		for (const g of glossary) expect(g.data.modules.length, g.id).toBeGreaterThanOrEqual(1);
+	});
+});
