@@ -9,8 +9,15 @@ import { existsSync } from 'node:fs';
  */
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-export const ROOT_URL = 'http://127.0.0.1:4321/';
-export const BASE_URL_SUB = 'http://127.0.0.1:4322/formation-ia/';
+// Ports and output folders can be moved (E2E_PORT, E2E_DIST…) so that several people can run
+// the end-to-end tests on one machine without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4321);
+const portBase = Number(process.env.E2E_PORT_BASE ?? port + 1);
+const dist = process.env.E2E_DIST ?? 'dist';
+const distBase = process.env.E2E_DIST_BASE ?? 'dist-base';
+const onlyRoot = process.env.E2E_ONLY_ROOT === '1';
+export const ROOT_URL = `http://127.0.0.1:${port}/`;
+export const BASE_URL_SUB = `http://127.0.0.1:${portBase}/formation-ia/`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -29,10 +36,12 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'root', testIgnore: /base-path\.spec\.ts/, use: { baseURL: ROOT_URL } },
-		{ name: 'base-path', testMatch: /base-path\.spec\.ts/, use: { baseURL: BASE_URL_SUB } },
+		...(onlyRoot ? [] : [{ name: 'base-path', testMatch: /base-path\.spec\.ts/, use: { baseURL: BASE_URL_SUB } }]),
 	],
 	webServer: [
-		{ command: 'node scripts/serve.mjs --dir dist --port 4321', url: ROOT_URL, reuseExistingServer: !process.env.CI, timeout: 60_000 },
-		{ command: 'node scripts/serve.mjs --dir dist-base --base /formation-ia/ --port 4322', url: BASE_URL_SUB, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+		{ command: `node scripts/serve.mjs --dir ${dist} --port ${port}`, url: ROOT_URL, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+		...(onlyRoot
+			? []
+			: [{ command: `node scripts/serve.mjs --dir ${distBase} --base /formation-ia/ --port ${portBase}`, url: BASE_URL_SUB, reuseExistingServer: !process.env.CI, timeout: 60_000 }]),
 	],
 });

@@ -1,1 +1,69 @@
-export function initTrackPage(): void {}
+/**
+ * Track page: each module's status, the learner's progress on this track, "this is my track"
+ * (saves the profile so module pages show this track's previous/next), and for nurses the
+ * setting chooser that swaps the module list.
+ */
+import type { Profile, Setting } from '../taxonomy';
+import { trackProgress } from '../progress/model';
+import { initStatusBadges } from './status-badges';
+import { progressClient } from './progress-client';
+
+export function initTrackPage(): void {
+	const root = document.querySelector<HTMLElement>('[data-track]');
+	if (!root) return;
+	const base = document.documentElement.dataset.base ?? '/';
+	const profile = root.dataset.track as Profile;
+	const store = progressClient(base);
+	initStatusBadges();
+
+	const variants = [...root.querySelectorAll<HTMLElement>('[data-variant]')];
+	const chooser = root.querySelector<HTMLFieldSetElement>('[data-setting-chooser]');
+	const button = root.querySelector<HTMLButtonElement>('[data-choose-profile]');
+	const summary = root.querySelector<HTMLElement>('[data-track-progress]');
+
+	const currentSetting = (): Setting | null => {
+		const s = store.progress.get();
+		if (s.profile === profile && s.setting) return s.setting;
+		const checked = chooser?.querySelector<HTMLInputElement>('input:checked');
+		return (checked?.value as Setting) || null;
+	};
+
+	const paint = () => {
+		const s = store.progress.get();
+		const setting = currentSetting() ?? ((variants[0]?.dataset.variant as Setting) || null);
+		if (chooser && variants.length > 1) {
+			for (const v of variants) v.hidden = v.dataset.variant !== (setting ?? '');
+			for (const input of chooser.querySelectorAll<HTMLInputElement>('input')) input.checked = input.value === setting;
+		}
+		const visible = variants.find((v) => !v.hidden) ?? variants[0];
+		const ids = (visible?.querySelector<HTMLElement>('[data-module-list]')?.dataset.moduleList ?? '').split(' ').filter(Boolean);
+		const minutes = new Map(ids.map((id) => [id, Number(root.querySelector<HTMLElement>(`[data-module-id="${id}"]`)?.dataset.minutes ?? 0)]));
+		const p = trackProgress(s, ids, minutes);
+		if (summary) {
+			summary.hidden = false;
+			summary.querySelector('[data-track-percent]')!.textContent = `${p.percent} % du parcours terminé (${p.done} module${p.done > 1 ? 's' : ''} sur ${p.total}), environ ${p.minutesLeft} min restantes.`;
+			const next = summary.querySelector<HTMLElement>('[data-track-next]')!;
+			if (p.nextModuleId) {
+				const title = root.querySelector<HTMLElement>(`[data-module-id="${p.nextModuleId}"] .title a`)?.textContent?.replace(/^\d+\.\s*/, '') ?? p.nextModuleId;
+				const a = document.createElement('a');
+				a.href = `${base}modules/${p.nextModuleId}/`;
+				a.textContent = `Reprendre : ${title}`;
+				next.replaceChildren(a);
+			} else next.textContent = 'Parcours terminé : votre attestation est disponible sur la page Ma progression.';
+		}
+		if (button) {
+			button.hidden = false;
+			const mine = s.profile === profile;
+			button.textContent = mine ? 'C’est votre parcours (enregistré)' : 'C’est mon parcours';
+			button.setAttribute('aria-pressed', String(mine));
+		}
+	};
+
+	chooser?.addEventListener('change', (e) => {
+		const value = (e.target as HTMLInputElement).value as Setting;
+		store.setProfile(profile, value);
+		paint();
+	});
+	button?.addEventListener('click', () => store.setProfile(profile, currentSetting()));
+	store.subscribe(paint);
+}

@@ -1,5 +1,543 @@
-// TEMPORARY STUB — to be replaced by the real French lunr searcher.
-export interface SearchResult { ref: string; kind: 'module' | 'term'; id: string; title: string; summary?: string; theme?: string; profiles?: string[]; minutes?: number; snippet: { text: string; hit: boolean }[] }
-export function createSearcher(_json: unknown) {
-	return { search: (_q: string, _o: { theme?: string; profile?: string; limit?: number } = {}): SearchResult[] => [], suggest: (_q: string): string[] => [] };
+/**
+ * Runs searches on the serialised index, in the browser (search page) and in Node (tests, bench).
+ *
+ * A query is never handed to lunr's query parser: it is cut into plain words (letters and
+ * digits only), so `:` `~` `*` `^` `+` `-`, quotes or emoji are just separators. Each word, or
+ * each glossary phrase found in the query, becomes a *slot*:
+ * - a phrase slot, when words match a glossary term or alias ("AI Act", "règlement européen sur
+ *   l'IA", "grand modèle de langage"; longest phrase first): a document matches it when it holds
+ *   every word of the phrase typed, or of any other phrase of the same synonym group (weighted
+ *   `SYNONYM_WEIGHT`);
+ * - a word slot otherwise: its stem, plus lunr fuzzy expansions for long words (edit distance 1
+ *   from 5 letters, 2 from 8), which count `FUZZY_WEIGHT` of an exact match.
+ * Scores are lunr's BM25 field weights summed over slots, then multiplied by the squared share of
+ * query words the document matched, so documents matching more words come first.
+ *
+ * Filters: with a theme or a profile, only modules are returned (glossary terms have neither).
+ */
+import { analyzeQuery, analyzeText, foldAccents, lunr, type AnalyzedWord } from './setup';
+import { SEARCH_INDEX_VERSION, type SearchDoc, type SerializedSearchIndex } from './types';
+
+/** One piece of a snippet; `hit` pieces are the matched words (rendered in <mark>). */
+export interface SnippetSegment {
+	text: string;
+	hit: boolean;
 }
+
+/** One search result. */
+export interface SearchResult {
+	/** lunr ref, unique within the index. */
+	ref: string;
+	kind: 'module' | 'term';
+	/** Module id (URL slug) or glossary term id (anchor). */
+	id: string;
+	title: string;
+	/** Module summary or term definition. */
+	summary?: string;
+	theme?: string;
+	profiles?: string[];
+	minutes?: number;
+	score: number;
+	/** About 25 words around the first matched words, as plain-text segments (never HTML). */
+	snippet: SnippetSegment[];
+}
+
+/** Search options. Unknown theme or profile values give no results. */
+export interface SearchOptions {
+	theme?: string;
+	profile?: string;
+	/** Maximum number of results, 1 to 100 (default 20). */
+	limit?: number;
+}
+
+/** What `createSearcher` returns. */
+export interface Searcher {
+	/** Ranked results; never throws, returns [] for an empty or meaningless query. */
+	search(query: string, options?: SearchOptions): SearchResult[];
+	/** Glossary terms, aliases and title words close to the query, to offer when nothing matched. */
+	suggest(query: string): string[];
+}
+
+/** Share of an exact match that a fuzzy (typo) match is worth. */
+export const FUZZY_WEIGHT = 0.3;
+/** Share of the typed phrase that a synonym of it is worth. */
+export const SYNONYM_WEIGHT = 0.6;
+/** Share of a phrase's score kept when its words only appear apart in the document. */
+export const SCATTERED_WEIGHT = 0.35;
+/** Glossary terms rank below the modules that teach them. */
+export const TERM_WEIGHT = 0.5;
+
+const MAX_QUERY_CHARS = 300;
+const MAX_QUERY_WORDS = 12;
+const MAX_WORD_CHARS = 40;
+const SNIPPET_WORDS = 25;
+const SNIPPET_LEAD = 6;
+
+interface Posting {
+	_index: number;
+	[field: string]: unknown;
+}
+/** The parts of a loaded lunr.Index that typings do not expose. */
+interface IndexInternals {
+	invertedIndex: Record<string, Posting>;
+	fieldVectors: Record<string, { elements: number[]; positionForIndex(i: number): number }>;
+	tokenSet: lunr.TokenSet;
+	fields: string[];
+}
+const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(s: string, d: number): lunr.TokenSet };
+
+type Slot =
+	| { kind: 'word'; term: string; folded: string; words: 1 }
+	| { kind: 'phrase'; literal: string[]; group: number; words: number };
+
+/** A sequence of index terms that made a document match; `primary` when the user typed it. */
+interface Pattern {
+	terms: string[];
+	primary: boolean;
+}
+
+interface Hit {
+	score: number;
+	patterns: Pattern[];
+}
+
+/** Edit distance allowed for a typed word: 1 from 5 letters, 2 from 8 (and never past its stem). */
+export function editDistanceFor(folded: string, term: string): number {
+	const n = Math.min(folded.length, term.length + 1);
+	return n >= 8 ? 2 : n >= 5 ? 1 : 0;
+}
+
+/** Optimal string alignment distance (Levenshtein plus transpositions), stopping past `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let prev2: number[] = [];
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const cur = [i];
+		let rowMin = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+			cur.push(v);
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > max) return max + 1;
+		prev2 = prev;
+		prev = cur;
+	}
+	return prev[b.length];
+}
+
+function isSerialized(x: unknown): x is SerializedSearchIndex {
+	const o = x as Partial<SerializedSearchIndex> | null;
+	return (
+		!!o &&
+		typeof o === 'object' &&
+		o.v === SEARCH_INDEX_VERSION &&
+		!!o.index &&
+		typeof o.index === 'object' &&
+		!!o.docs &&
+		typeof o.docs === 'object' &&
+		Array.isArray(o.synonyms)
+	);
+}
+
+/** Index terms of a phrase, analysed like a query ("l'IA" → ["ia"]). */
+const phraseTerms = (s: string) => analyzeQuery(s).map((w) => w.term as string);
+
+/**
+ * Loads a serialised index (the parsed `search-index.json`).
+ * @throws when the payload is not a search index of this version (the page shows its load error).
+ */
+export function createSearcher(serialised: unknown): Searcher {
+	if (!isSerialized(serialised)) throw new Error('search index: unexpected format or version');
+	const idx = lunr.Index.load(serialised.index);
+	const ix = idx as unknown as IndexInternals;
+	const docs: Record<string, SearchDoc> = serialised.docs;
+
+	// Synonym groups → phrases (as index terms), indexed by first term, longest first.
+	const groups: string[][][] = [];
+	const phrases = new Map<string, Array<{ terms: string[]; group: number }>>();
+	for (const raw of serialised.synonyms) {
+		if (!Array.isArray(raw)) continue;
+		const variants: string[][] = [];
+		const seen = new Set<string>();
+		for (const s of raw) {
+			if (typeof s !== 'string') continue;
+			const terms = phraseTerms(s);
+			const key = terms.join(' ');
+			if (!terms.length || seen.has(key)) continue;
+			seen.add(key);
+			variants.push(terms);
+		}
+		if (variants.length < 2) continue;
+		const group = groups.push(variants) - 1;
+		for (const terms of variants) {
+			const list = phrases.get(terms[0]) ?? [];
+			// The first group to claim a phrase keeps it (aliases are unique across the glossary).
+			if (!list.some((p) => p.terms.join(' ') === terms.join(' '))) list.push({ terms, group });
+			phrases.set(terms[0], list);
+		}
+	}
+	for (const list of phrases.values()) list.sort((a, b) => b.terms.length - a.terms.length);
+
+	// Per-term lookups are pure: cache them (bounded) for the refinements of a query.
+	const scoreCache = new Map<string, Map<string, number>>();
+	const fuzzyCache = new Map<string, string[]>();
+	const remember = <T>(cache: Map<string, T>, key: string, value: T): T => {
+		if (cache.size >= 2000) cache.clear();
+		cache.set(key, value);
+		return value;
+	};
+
+	/** BM25 weight of one index term in each document (summed over fields), straight from the vectors. */
+	function termScores(term: string): Map<string, number> {
+		return scoreCache.get(term) ?? remember(scoreCache, term, lookupTermScores(term));
+	}
+	function lookupTermScores(term: string): Map<string, number> {
+		const out = new Map<string, number>();
+		const posting = Object.hasOwn(ix.invertedIndex, term) ? ix.invertedIndex[term] : undefined;
+		if (!posting) return out;
+		const ti = posting._index;
+		for (const field of ix.fields) {
+			const refs = posting[field] as Record<string, unknown> | undefined;
+			if (!refs) continue;
+			for (const ref of Object.keys(refs)) {
+				const vector = ix.fieldVectors[`${field}/${ref}`];
+				if (!vector) continue;
+				const pos = vector.positionForIndex(ti);
+				if (vector.elements[pos] === ti) out.set(ref, (out.get(ref) ?? 0) + vector.elements[pos + 1]);
+			}
+		}
+		return out;
+	}
+
+	/** Index terms within `distance` edits of `term` (lunr's fuzzy token sets), the term excluded. */
+	function fuzzyTerms(term: string, distance: number): string[] {
+		if (distance < 1) return [];
+		const key = `${distance}:${term}`;
+		return (
+			fuzzyCache.get(key) ??
+			remember(
+				fuzzyCache,
+				key,
+				ix.tokenSet
+					.intersect(TokenSet.fromFuzzyString(term, distance))
+					.toArray()
+					.filter((t) => t !== term),
+			)
+		);
+	}
+
+	function toSlots(words: AnalyzedWord[]): Slot[] {
+		const slots: Slot[] = [];
+		const seen = new Set<string>();
+		const push = (slot: Slot, key: string) => {
+			if (!seen.has(key)) slots.push(slot);
+			seen.add(key);
+		};
+		for (let i = 0; i < words.length; ) {
+			const candidates = phrases.get(words[i].term as string) ?? [];
+			const match = candidates.find(
+				(p) =>
+					p.terms.length <= words.length - i &&
+					p.terms.every((t, k) => words[i + k].term === t) &&
+					// A lone lowercase "ce"/"eu" is a French word, unless it is the whole query.
+					!(words.length > 1 && words.slice(i, i + p.terms.length).every((w) => w.weak)),
+			);
+			if (match) {
+				const literal = match.terms;
+				push({ kind: 'phrase', literal, group: match.group, words: literal.length }, `g${match.group}`);
+				i += literal.length;
+				continue;
+			}
+			const w = words[i++];
+			if (w.weak && words.length > 1) continue;
+			push({ kind: 'word', term: w.term as string, folded: w.folded, words: 1 }, `w${w.term}`);
+		}
+		return slots;
+	}
+
+	function scoreWord(slot: Extract<Slot, { kind: 'word' }>): Map<string, Hit> {
+		const hits = new Map<string, Hit>();
+		let lowestExact = Infinity;
+		for (const [ref, score] of termScores(slot.term)) {
+			hits.set(ref, { score, patterns: [{ terms: [slot.term], primary: true }] });
+			lowestExact = Math.min(lowestExact, score);
+		}
+		// Typos: a fuzzy-only document is worth FUZZY_WEIGHT of its match, and never more than half
+		// the weakest exact match, so exact matches always rank first.
+		const ceiling = lowestExact === Infinity ? Infinity : lowestExact / 2;
+		for (const t of fuzzyTerms(slot.term, editDistanceFor(slot.folded, slot.term))) {
+			for (const [ref, s] of termScores(t)) {
+				const score = Math.min(s * FUZZY_WEIGHT, ceiling);
+				const hit = hits.get(ref);
+				if (!hit) hits.set(ref, { score, patterns: [{ terms: [t], primary: true }] });
+				else if (hit.patterns[0].terms[0] !== slot.term) {
+					hit.score = Math.max(hit.score, score);
+					hit.patterns.push({ terms: [t], primary: true });
+				}
+			}
+		}
+		return hits;
+	}
+
+	function scorePhrase(slot: Extract<Slot, { kind: 'phrase' }>): Map<string, Hit> {
+		const hits = new Map<string, Hit>();
+		const literalKey = slot.literal.join(' ');
+		const variants = [
+			{ terms: slot.literal, weight: 1, primary: true },
+			...groups[slot.group]
+				.filter((v) => v.join(' ') !== literalKey)
+				.map((terms) => ({ terms, weight: SYNONYM_WEIGHT, primary: false })),
+		];
+		for (const { terms, weight, primary } of variants) {
+			const [first, ...rest] = terms.map(termScores);
+			for (const [ref, s] of first) {
+				let sum = s;
+				for (const m of rest) sum = m.has(ref) ? sum + (m.get(ref) as number) : NaN;
+				if (Number.isNaN(sum)) continue;
+				// Words of the phrase scattered over the document are weaker evidence than the phrase:
+				// "attaque" in a title and "rançongiciel" once in the text is not "attaque par rançongiciel".
+				const score = sum * weight * (hasPhrase(ref, terms) ? 1 : SCATTERED_WEIGHT);
+				const hit = hits.get(ref);
+				if (!hit) hits.set(ref, { score, patterns: [{ terms, primary }] });
+				else {
+					hit.score = Math.max(hit.score, score);
+					hit.patterns.push({ terms, primary });
+				}
+			}
+		}
+		return hits;
+	}
+
+	/** A document's title and text, analysed once on first use (snippets, phrase checks). */
+	interface DocView {
+		words: AnalyzedWord[];
+		/** Indices in `words` of the words that are not stop words. */
+		content: number[];
+		/** For each term, its places in `content`. */
+		places: Map<string, number[]>;
+		titleTerms: string[];
+	}
+	const views = new Map<string, DocView>();
+	function view(ref: string): DocView {
+		let v = views.get(ref);
+		if (v) return v;
+		const words = analyzeText(docs[ref]?.text ?? '');
+		const content: number[] = [];
+		const places = new Map<string, number[]>();
+		words.forEach((w, k) => {
+			if (w.term === null) return;
+			const list = places.get(w.term);
+			if (list) list.push(content.length);
+			else places.set(w.term, [content.length]);
+			content.push(k);
+		});
+		const titleTerms = analyzeText(docs[ref]?.title ?? '').flatMap((w) => (w.term === null ? [] : [w.term]));
+		views.set(ref, (v = { words, content, places, titleTerms }));
+		return v;
+	}
+
+	/** True when the terms follow each other (stop words aside) in the document's title or text. */
+	function hasPhrase(ref: string, terms: string[]): boolean {
+		if (terms.length < 2) return true;
+		const v = view(ref);
+		const at = (seq: (i: number) => string | null, c: number) => terms.every((t, i) => seq(c + i) === t);
+		for (let c = 0; c + terms.length <= v.titleTerms.length; c++) if (at((i) => v.titleTerms[i], c)) return true;
+		for (const c of v.places.get(terms[0]) ?? []) {
+			if (at((i) => (i < v.content.length ? v.words[v.content[i]].term : null), c)) return true;
+		}
+		return false;
+	}
+
+	/**
+	 * About SNIPPET_WORDS words of the document text, marking the words that match: single terms
+	 * anywhere, phrases only where their words follow each other (stop words aside). A typed phrase
+	 * found nowhere in one piece is marked word by word. The window shows the most typed patterns,
+	 * then the most synonyms, the earliest on ties.
+	 */
+	function snippet(ref: string, patterns: Pattern[]): SnippetSegment[] {
+		const text = docs[ref]?.text ?? '';
+		const { words, content, places } = view(ref);
+		if (!words.length) return [];
+		const mark = new Int16Array(words.length).fill(-1);
+		const value = patterns.map((p) => (p.primary ? 10 : 1));
+		const put = (k: number, id: number) => {
+			if (mark[k] < 0 || value[id] > value[mark[k]]) mark[k] = id;
+		};
+		patterns.forEach((p, id) => {
+			let found = false;
+			for (const c of places.get(p.terms[0]) ?? []) {
+				if (c + p.terms.length > content.length) continue;
+				if (!p.terms.every((t, i) => words[content[c + i]].term === t)) continue;
+				found = true;
+				for (let i = 0; i < p.terms.length; i++) put(content[c + i], id);
+			}
+			// A typed phrase found nowhere in one piece is marked word by word.
+			if (!found && p.primary && p.terms.length > 1) {
+				for (const t of p.terms) for (const c of places.get(t) ?? []) put(content[c], id);
+			}
+		});
+		// Slide a SNIPPET_WORDS window, opening SNIPPET_LEAD words before a marked word, and keep
+		// the one whose distinct patterns weigh most (the earliest on ties).
+		const inWindow = new Int32Array(patterns.length);
+		let start = 0;
+		let best = 0;
+		let current = 0;
+		let lo = 0;
+		let hi = 0;
+		const enter = (k: number) => mark[k] >= 0 && inWindow[mark[k]]++ === 0 && (current += value[mark[k]]);
+		const leave = (k: number) => mark[k] >= 0 && --inWindow[mark[k]] === 0 && (current -= value[mark[k]]);
+		for (let k = 0; k < words.length; k++) {
+			if (mark[k] < 0) continue;
+			const s = Math.max(0, k - SNIPPET_LEAD);
+			if (s < lo) continue;
+			while (lo < s) leave(lo++);
+			if (hi < lo) hi = lo;
+			while (hi < Math.min(words.length, s + SNIPPET_WORDS)) enter(hi++);
+			if (current > best) {
+				best = current;
+				start = s;
+			}
+		}
+		const end = Math.min(words.length, start + SNIPPET_WORDS);
+		const out: SnippetSegment[] = [];
+		const add = (t: string, hit: boolean) => {
+			if (!t) return;
+			const last = out[out.length - 1];
+			if (last && last.hit === hit) last.text += t;
+			else out.push({ text: t, hit });
+		};
+		if (start > 0) add('… ', false);
+		for (let k = start; k < end; k++) {
+			if (k > start) {
+				const gap = text.slice(words[k - 1].end, words[k].start);
+				// "AI Act" stays one mark: a plain space between two marked words joins them.
+				add(gap, mark[k - 1] >= 0 && mark[k] >= 0 && /^\s+$/.test(gap));
+			}
+			add(text.slice(words[k].start, words[k].end), mark[k] >= 0);
+		}
+		if (end < words.length) add(' …', false);
+		return out;
+	}
+
+	function search(query: string, options: SearchOptions = {}): SearchResult[] {
+		const q = String(query ?? '').slice(0, MAX_QUERY_CHARS);
+		const words = analyzeQuery(q)
+			.filter((w) => w.raw.length <= MAX_WORD_CHARS)
+			.slice(0, MAX_QUERY_WORDS);
+		const slots = toSlots(words);
+		if (!slots.length) return [];
+		const totalWords = slots.reduce((n, s) => n + s.words, 0);
+
+		const acc = new Map<string, { score: number; covered: number; patterns: Pattern[] }>();
+		for (const slot of slots) {
+			const hits = slot.kind === 'word' ? scoreWord(slot) : scorePhrase(slot);
+			for (const [ref, hit] of hits) {
+				const a = acc.get(ref) ?? { score: 0, covered: 0, patterns: [] };
+				a.score += hit.score;
+				a.covered += slot.words;
+				for (const p of hit.patterns) {
+					if (!a.patterns.some((q) => q.primary === p.primary && q.terms.join(' ') === p.terms.join(' '))) a.patterns.push(p);
+				}
+				acc.set(ref, a);
+			}
+		}
+
+		const { theme, profile } = options;
+		const filtered = !!theme || !!profile;
+		const limit = Number.isFinite(options.limit) ? Math.min(100, Math.max(1, Math.floor(options.limit as number))) : 20;
+		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; patterns: Pattern[] }> = [];
+		let bestModule = 0;
+		for (const [ref, a] of acc) {
+			const doc = docs[ref];
+			if (!doc) continue;
+			if (filtered) {
+				if (doc.kind !== 'module') continue;
+				if (theme && doc.theme !== theme) continue;
+				if (profile && !(doc.profiles ?? []).includes(profile)) continue;
+			}
+			const coord = a.covered / totalWords;
+			const score = a.score * coord * coord;
+			if (doc.kind === 'module') bestModule = Math.max(bestModule, score);
+			ranked.push({ ref, doc, score, patterns: a.patterns });
+		}
+		// Glossary terms weigh TERM_WEIGHT and never outrank the best module: the learner first
+		// gets the module that teaches the notion, then its definition.
+		for (const r of ranked) {
+			if (r.doc.kind !== 'term') continue;
+			r.score *= TERM_WEIGHT;
+			if (bestModule > 0) r.score = Math.min(r.score, bestModule * 0.999);
+		}
+		ranked.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title, 'fr'));
+
+		return ranked.slice(0, limit).map(({ ref, doc, score, patterns }) => ({
+			ref,
+			kind: doc.kind,
+			id: doc.id,
+			title: doc.title,
+			summary: doc.summary,
+			theme: doc.theme,
+			profiles: doc.profiles,
+			minutes: doc.minutes,
+			score: Math.round(score * 1000) / 1000,
+			snippet: snippet(ref, patterns),
+		}));
+	}
+
+	// Suggestion candidates: glossary labels and aliases, and the longer words of titles.
+	let candidates: Array<{ label: string; key: string; glossary: boolean }> | null = null;
+	function suggestionCandidates() {
+		if (candidates) return candidates;
+		const byKey = new Map<string, { label: string; key: string; glossary: boolean }>();
+		const add = (label: string, glossary: boolean) => {
+			const key = foldAccents(label).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+			if (key && !byKey.has(key)) byKey.set(key, { label, key, glossary });
+		};
+		for (const group of serialised.synonyms) if (Array.isArray(group)) for (const s of group) if (typeof s === 'string') add(s, true);
+		for (const doc of Object.values(docs)) {
+			if (doc.kind === 'term') add(doc.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim(), true);
+			for (const w of analyzeText(doc.title)) if (w.raw.length >= 5) add(w.raw.toLowerCase(), false);
+		}
+		return (candidates = [...byKey.values()]);
+	}
+
+	function suggest(query: string): string[] {
+		const key = foldAccents(String(query ?? '').slice(0, 100))
+			.replace(/[^\p{L}\p{N}]+/gu, ' ')
+			.trim();
+		if (key.length < 3) return [];
+		const max = key.length >= 8 ? 2 : 1;
+		const scored: Array<{ label: string; d: number; glossary: boolean }> = [];
+		for (const c of suggestionCandidates()) {
+			if (c.key === key) continue;
+			let d = editDistance(key, c.key, max);
+			// A prefix of a longer label ("pseudonym" → "pseudonymisation") is a fair suggestion too.
+			if (d > max && key.length >= 4 && c.key.startsWith(key)) d = max;
+			if (d <= max) scored.push({ label: c.label, d, glossary: c.glossary });
+		}
+		scored.sort((a, b) => a.d - b.d || Number(b.glossary) - Number(a.glossary) || a.label.length - b.label.length);
+		return scored.slice(0, 5).map((s) => s.label);
+	}
+
+	return {
+		search(query, options) {
+			try {
+				return search(query, options);
+			} catch {
+				return [];
+			}
+		},
+		suggest(query) {
+			try {
+				return suggest(query);
+			} catch {
+				return [];
+			}
+		},
+	};
+}
+
+export type { SearchDoc, SerializedSearchIndex };

@@ -162,15 +162,28 @@ export function analyzeText(text: string): AnalyzedWord[] {
 	for (const m of text.matchAll(WORD)) {
 		const raw = m[0];
 		const start = m.index ?? 0;
-		const folded = foldAccents(raw);
-		let term: string | null = null;
-		if (!(raw.length === 1 && !/\d/.test(raw))) {
-			const stop = STOP_WORDS.has(folded) && !(PROTECTED_WORDS.has(folded) && isCaps(raw));
-			if (!stop) term = stem(folded);
-		}
+		const { folded, term } = analyzeWord(raw);
 		out.push({ raw, start, end: start + raw.length, folded, term });
 	}
 	return out;
+}
+
+// Snippets analyse whole documents on the fly: a word cache makes the stemmer run once per word.
+const wordCache = new Map<string, { folded: string; term: string | null }>();
+
+function analyzeWord(raw: string): { folded: string; term: string | null } {
+	let a = wordCache.get(raw);
+	if (a) return a;
+	const folded = foldAccents(raw);
+	let term: string | null = null;
+	if (!(raw.length === 1 && !/\d/.test(raw))) {
+		const stop = STOP_WORDS.has(folded) && !(PROTECTED_WORDS.has(folded) && isCaps(raw));
+		if (!stop) term = stem(folded);
+	}
+	a = { folded, term };
+	if (wordCache.size > 50_000) wordCache.clear();
+	wordCache.set(raw, a);
+	return a;
 }
 
 /**

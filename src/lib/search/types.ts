@@ -7,7 +7,7 @@
 export const SEARCH_INDEX_VERSION = 1;
 
 /** Longest plain text kept per document for snippets (characters). */
-export const SNIPPET_TEXT_MAX = 9000;
+export const SNIPPET_TEXT_MAX = 12000;
 
 /** What the result list shows about a document, keyed by lunr ref. */
 export interface SearchDoc {

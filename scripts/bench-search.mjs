@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:search`: size and speed of the search index against its budget
+ * (≤ 250 KB gzipped, median query < 5 ms).
+ *
+ * Reads dist/search-index.json when a build left one (unless `--fresh`), else builds the index
+ * from the content on disk. The TypeScript sources use extensionless imports, which Node's type
+ * stripping cannot follow, so they are first bundled with esbuild (installed with Astro) into
+ * node_modules/.cache/, where the bundle's bare imports (lunr, astro/zod, js-yaml) still resolve.
+ *
+ * Prints: index size raw and gzip; load time (JSON.parse, then lunr.Index.load + synonym setup);
+ * query time over a fixed set of queries, first pass on a fresh searcher (documents analysed on
+ * first use) and then `ROUNDS` warm rounds (median, p95, max). Exits 1 when a target is missed.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const ROOT = process.cwd();
+const ROUNDS = 12;
+const LOADS = 15;
+const BUDGET_GZIP = 250 * 1024;
+const BUDGET_MEDIAN_MS = 5;
+
+/** Accents, plurals, typos, synonyms, multi-word, lunr syntax and noise: what learners type. */
+const QUERIES = [
+	'rançongiciel', 'reglementation', 'halucination', 'AI Act', 'securite', 'hopital', 'hopitaux',
+	'hallucinations', 'infirmières', 'rançongiciels', 'rançongicel', 'cybersécurté', 'ransomware',
+	'GDPR', 'LLM', 'shadow AI', 'grand modèle de langage', 'règlement européen sur l\'IA',
+	'données de santé patient', 'injection de prompt', 'deepfake voix directeur', 'pseudonymisation',
+	'biais automatisation', 'dispositif medical marquage CE', 'transcription ambiante consentement',
+	'ehpad domicile', 'bloc operatoire', 'qui est responsable erreur', 'acheter solution IA contrat',
+	'secret professionnel', 'AIPD', 'NIS2', 'hameconnage', 'garantie humaine', 'imagerie',
+	'titre:ia~2 +rgpd -cnil *', '"shadow IA"', '🤖 IA 💉', 'x'.repeat(500), '',
+];
+
+function ms(t0) {
+	return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+function quantile(sorted, q) {
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const cacheDir = join(ROOT, 'node_modules', '.cache', 'bench-search');
+mkdirSync(cacheDir, { recursive: true });
+const entry = join(cacheDir, 'entry.mjs');
+await build({
+	stdin: {
+		contents: [
+			"export { buildSearchIndex } from './src/lib/search/build-index';",
+			"export { createSearcher } from './src/lib/search/query';",
+			"export { readModules, readKeyed } from './src/lib/content-files';",
+			"export { moduleSchema, glossarySchema } from './src/lib/schemas';",
+			"export { moduleMinutes } from './src/lib/catalog';",
+		].join('\n'),
+		resolveDir: ROOT,
+		loader: 'ts',
+		sourcefile: 'bench-entry.ts',
+	},
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node22',
+	packages: 'external',
+	outfile: entry,
+	logLevel: 'warning',
+});
+const lib = await import(pathToFileURL(entry).href);
+
+function buildFromContent() {
+	const dir = join(ROOT, 'content');
+	const modules = lib.readModules(dir).map((raw) => {
+		const data = lib.moduleSchema.parse(raw.data);
+		return { id: data.id, file: raw.file, data, body: raw.body };
+	});
+	const glossary = lib.readKeyed(dir, 'glossary.yaml').map((g) => ({ id: g.id, data: lib.glossarySchema.parse(g.data) }));
+	const minutes = new Map(modules.map((m) => [m.id, lib.moduleMinutes(m)]));
+	const t0 = process.hrtime.bigint();
+	const payload = lib.buildSearchIndex({ modules, glossary, minutes });
+	return { json: JSON.stringify(payload), source: `content/ (${modules.length} modules, ${glossary.length} terms; built in ${ms(t0).toFixed(0)} ms)` };
+}
+
+let json;
+let source;
+const distFile = join(ROOT, 'dist', 'search-index.json');
+if (!process.argv.includes('--fresh') && existsSync(distFile)) {
+	json = readFileSync(distFile, 'utf8');
+	source = distFile;
+	try {
+		lib.createSearcher(JSON.parse(json));
+	} catch (e) {
+		console.warn(`${distFile} is not loadable (${e.message}): building from content instead.`);
+		json = undefined;
+	}
+}
+if (json === undefined) ({ json, source } = buildFromContent());
+
+const parsed = JSON.parse(json);
+const gzip = gzipSync(json, { level: 9 }).length;
+const part = (o) => gzipSync(JSON.stringify(o), { level: 9 }).length;
+
+// Load time: JSON.parse, then createSearcher (lunr.Index.load + synonym phrases).
+const parseTimes = [];
+const loadTimes = [];
+for (let i = 0; i < LOADS; i++) {
+	let t0 = process.hrtime.bigint();
+	const data = JSON.parse(json);
+	parseTimes.push(ms(t0));
+	t0 = process.hrtime.bigint();
+	lib.createSearcher(data);
+	loadTimes.push(ms(t0));
+}
+parseTimes.sort((a, b) => a - b);
+const firstLoad = loadTimes[0];
+loadTimes.sort((a, b) => a - b);
+
+// Queries: first pass on a fresh searcher, then warm rounds.
+const searcher = lib.createSearcher(JSON.parse(json));
+const first = [];
+for (const q of QUERIES) {
+	const t0 = process.hrtime.bigint();
+	searcher.search(q, { limit: 30 });
+	first.push(ms(t0));
+}
+const warm = [];
+let results = 0;
+for (let r = 0; r < ROUNDS; r++) {
+	for (const q of QUERIES) {
+		const t0 = process.hrtime.bigint();
+		results += searcher.search(q, { limit: 30 }).length;
+		warm.push(ms(t0));
+	}
+}
+first.sort((a, b) => a - b);
+warm.sort((a, b) => a - b);
+const median = quantile(warm, 0.5);
+
+const okSize = gzip <= BUDGET_GZIP;
+const okSpeed = median < BUDGET_MEDIAN_MS;
+console.log(`Search index benchmark (Node ${process.version})
+  source        ${source}
+  size          ${kb(json.length)} raw, ${kb(gzip)} gzip -9 (index ${kb(part(parsed.index))}, docs ${kb(part(parsed.docs))}, synonyms ${kb(part(parsed.synonyms))})  budget ${kb(BUDGET_GZIP)}: ${okSize ? 'OK' : 'OVER'}
+  load          JSON.parse median ${quantile(parseTimes, 0.5).toFixed(1)} ms; Index.load + synonyms first ${firstLoad.toFixed(1)} ms, median ${quantile(loadTimes, 0.5).toFixed(1)} ms (${LOADS} loads)
+  first pass    ${QUERIES.length} queries on a fresh searcher: median ${quantile(first, 0.5).toFixed(2)} ms, p95 ${quantile(first, 0.95).toFixed(2)} ms, max ${first[first.length - 1].toFixed(2)} ms
+  warm queries  ${warm.length} runs (${ROUNDS} × ${QUERIES.length}): median ${median.toFixed(2)} ms, p95 ${quantile(warm, 0.95).toFixed(2)} ms, max ${warm[warm.length - 1].toFixed(2)} ms  target median < ${BUDGET_MEDIAN_MS} ms: ${okSpeed ? 'OK' : 'OVER'}
+  results       ${(results / ROUNDS).toFixed(0)} per round (limit 30 per query)`);
+process.exitCode = okSize && okSpeed ? 0 : 1;
