@@ -1,6 +1,6 @@
 /** Home page: "continue where you left off" once the learner has started something. */
 import { trackProgress } from '../progress/model';
-import { progressClient } from './progress-client';
+import { progressClient, showStoreNotices } from './progress-client';
 
 export function initHome(): void {
 	const base = document.documentElement.dataset.base ?? '/';
@@ -10,6 +10,7 @@ export function initHome(): void {
 	if (!box || !link || !data) return;
 	const tracks = JSON.parse(data.textContent ?? '{}') as Record<string, { title: string; ids: string[]; variants: Record<string, string[]>; titles: Record<string, string> }>;
 	const store = progressClient(base);
+	showStoreNotices(store);
 	const paint = () => {
 		const state = store.progress.get();
 		const started = Object.entries(state.modules).sort((a, b) => (a[1].lastVisit < b[1].lastVisit ? 1 : -1));

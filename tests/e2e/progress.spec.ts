@@ -1,0 +1,192 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answerQuizByKeyboard, moduleVersion } from './helpers';
+
+const KEY = 'pias:/:progress:v2';
+const MOD_A = 'comprendre-ia';
+const MOD_B = 'ia-generative-quotidien';
+
+async function completedOnDashboard(page: Page): Promise<string[]> {
+	await page.goto('./progression/');
+	const rows = page.locator('section[aria-labelledby="termines"] tbody tr th a');
+	await expect(rows.first()).toBeVisible();
+	return rows.allTextContents();
+}
+
+test('pass a quiz by keyboard alone, reload, and find it completed on the dashboard', async ({ page }) => {
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await expect(page.getByText('Module validé')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText(/Meilleur score enregistré : 100 %/)).toBeVisible();
+	const titles = await completedOnDashboard(page);
+	expect(titles.join()).toMatch(/Comprendre l/);
+	await expect(page.locator('[data-track-summary]').first()).toBeVisible();
+});
+
+test('a failed attempt is kept but does not complete the module; retry is offered', async ({ page }) => {
+	await page.goto(`./modules/${MOD_B}/`);
+	await answerQuizByKeyboard(page, MOD_B, 3);
+	await expect(page.getByText(/Pas encore/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Recommencer le quiz' })).toBeVisible();
+	const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
+	expect(stored.modules[MOD_B].status).toBe('started');
+	expect(stored.modules[MOD_B].attempts).toBe(1);
+	expect(stored.modules[MOD_B].missed.length).toBeGreaterThanOrEqual(3);
+});
+
+test('export a file, import it in a fresh browser, find the same progress', async ({ page, browser }) => {
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await page.goto('./progression/');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger un fichier' }).click()]);
+	const path = await download.path();
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto('./progression/');
+	await expect(other.getByText('Aucun module terminé')).toBeVisible();
+	await other.getByLabel(/Importer un fichier de progression/).setInputFiles(path!);
+	await expect(other.locator('[data-import-result="ok"]')).toContainText('Import réussi');
+	expect((await other.locator('section[aria-labelledby="termines"] tbody tr').count())).toBe(1);
+	await fresh.close();
+});
+
+test('export a short code and paste it on another device', async ({ page, browser, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await page.goto('./progression/');
+	await page.getByRole('button', { name: 'Créer un code à copier' }).click();
+	const code = await page.getByLabel(/Code de progression/).inputValue();
+	expect(code).toMatch(/^PIAS2B?-/);
+	expect(code.length).toBeLessThan(600);
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto('./progression/');
+	await other.getByLabel('Ou coller un code de progression').fill(code);
+	await other.getByRole('button', { name: 'Importer le code' }).click();
+	await expect(other.locator('[data-import-result="ok"]')).toBeVisible();
+	await expect(other.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(1);
+	await fresh.close();
+});
+
+test('a hostile import is refused with a clear message and existing progress is untouched', async ({ page }) => {
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await page.goto('./progression/');
+	const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+	const hostile = JSON.stringify({ app: 'parcours-ia-sante', kind: 'progress', v: 2, exportedAt: '2026-11-28T10:00:00Z', progress: { v: 2, profile: null, setting: null, modules: { '<img src=x onerror=alert(1)>': { status: 'completed', best: 100, attempts: 1, lastVisit: '2026-11-28', version: 1 } }, __proto__: { polluted: true } } }).replace('"polluted"', '"__proto__":{},"polluted"');
+	await page.getByLabel(/Importer un fichier de progression/).setInputFiles({ name: 'progression.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+	await expect(page.locator('[data-import-result="error"]')).toContainText('n’a pas été modifiée');
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+	expect(await page.locator('img[src="x"]').count()).toBe(0);
+	// Too large: refused before reading.
+	await page.getByLabel(/Importer un fichier de progression/).setInputFiles({ name: 'gros.json', mimeType: 'application/json', buffer: Buffer.alloc(1_048_577, 0x20) });
+	await expect(page.locator('[data-import-result="error"]')).toContainText(/volumineux/);
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+});
+
+test('a corrupted stored value breaks no page: the learner is told and the copy is kept aside', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('./');
+	const corrupt = '{"v":2,"modules":{"x":';
+	// Every page that reads the store, each starting from the corrupted value.
+	for (const p of ['', 'parcours/infirmier/', 'progression/', 'attestation/', 'themes/usages/', 'recherche/', `modules/${MOD_A}/`]) {
+		await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, corrupt] as const);
+		await page.goto(`./${p}`);
+		await expect(page.locator('h1')).toBeVisible();
+	}
+	// The module page tells the learner, and keeps working.
+	await expect(page.locator('[data-store-notices]')).toContainText('mise de côté');
+	await answerQuizByKeyboard(page, MOD_A);
+	await expect(page.getByText('Module validé')).toBeVisible();
+	const backup = await page.evaluate(() => JSON.parse(localStorage.getItem('pias:/:progress:backup') ?? '[]'));
+	expect(backup.map((b: { raw: string }) => b.raw)).toContain(corrupt);
+	expect(errors).toEqual([]);
+});
+
+test('with storage blocked, the notice shows and quizzes still work', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+	});
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await expect(page.getByText('Module validé')).toBeVisible();
+	await expect(page.getByText(/ne permet pas d’enregistrer/).first()).toBeVisible();
+	await page.goto('./progression/');
+	await expect(page.getByText(/ne permet pas d’enregistrer la progression/)).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
+test('two tabs completing different modules do not overwrite each other', async ({ context }) => {
+	const a = await context.newPage();
+	const b = await context.newPage();
+	await a.goto(`./modules/${MOD_A}/`);
+	await b.goto(`./modules/${MOD_B}/`);
+	await answerQuizByKeyboard(a, MOD_A);
+	await answerQuizByKeyboard(b, MOD_B);
+	const stored = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
+	expect(stored.modules[MOD_A].status).toBe('completed');
+	expect(stored.modules[MOD_B].status).toBe('completed');
+	// The first tab sees the second tab's result without a reload.
+	await a.goto('./progression/');
+	await expect(a.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(2);
+});
+
+test('results earned on an earlier content version stay and are flagged', async ({ page }) => {
+	await page.goto('./');
+	const v = moduleVersion(MOD_A);
+	await page.evaluate(([k, id, ver]) => {
+		localStorage.setItem(k as string, JSON.stringify({ v: 2, profile: null, setting: null, modules: { [id as string]: { status: 'completed', best: 90, attempts: 2, lastVisit: '2026-10-01', completedOn: '2026-10-01', version: (ver as number) } } }));
+	}, [KEY, MOD_A, v - 0] as const);
+	await page.evaluate(([k, id]) => {
+		const s = JSON.parse(localStorage.getItem(k as string)!);
+		// Simulate a result earned before the module's content changed (version bump).
+		s.modules[id as string].version = 0 + 1;
+		localStorage.setItem(k as string, JSON.stringify(s));
+	}, [KEY, MOD_A] as const);
+	await page.goto('./progression/');
+	await expect(page.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(1);
+	if (v > 1) await expect(page.getByText(/version précédente/)).toBeVisible();
+});
+
+test('clear my progress asks for confirmation, then removes every stored item', async ({ page }) => {
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await page.goto('./progression/');
+	await page.getByRole('button', { name: 'Effacer ma progression' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Effacer votre progression ?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Annuler' }).click();
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).not.toBeNull();
+	await page.getByRole('button', { name: 'Effacer ma progression' }).click();
+	await dialog.getByRole('button', { name: 'Oui, tout effacer' }).click();
+	await expect(page.getByText(/ont été effacées/)).toBeVisible();
+	const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pias:/:')));
+	expect(keys).toEqual([]);
+});
+
+test('attestation: the verifier recomputes the printed fingerprint; an edited record does not match', async ({ page }) => {
+	await page.goto(`./modules/${MOD_A}/`);
+	await answerQuizByKeyboard(page, MOD_A);
+	await page.goto('./attestation/');
+	await page.getByLabel(/Votre nom et prénom/).fill('Camille Exemple');
+	await expect(page.getByRole('heading', { name: 'Relevé des modules terminés' })).toBeVisible();
+	await expect(page.getByText(/pas une attestation de développement professionnel continu/)).toBeVisible();
+	const print = await page.locator('[data-fingerprint]').textContent();
+	const code = await page.locator('[data-verification-code]').textContent();
+	expect(print).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+	await page.goto('./attestation/verifier/');
+	await page.getByLabel('Nom imprimé sur l’attestation').fill('Camille Exemple');
+	await page.getByLabel(/Code de vérification/).fill(code!);
+	await page.getByRole('button', { name: 'Recalculer l’empreinte' }).click();
+	await expect(page.locator('[data-recomputed]')).toHaveText(print!);
+	await page.getByLabel('Nom imprimé sur l’attestation').fill('Camille Exemplaire');
+	await page.getByRole('button', { name: 'Recalculer l’empreinte' }).click();
+	await expect(page.locator('[data-recomputed]')).not.toHaveText(print!);
+	await page.getByLabel(/Code de vérification/).fill('ATT1-@@@');
+	await page.getByRole('button', { name: 'Recalculer l’empreinte' }).click();
+	await expect(page.getByText(/caractères inattendus|abîmé/)).toBeVisible();
+});
