@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import serviceWorker from './src/integrations/service-worker.mjs';
 
 /**
  * BASE_PATH: the sub-path the site is served from (hospitals often host it under one, e.g.
@@ -21,7 +22,7 @@ export default defineConfig({
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	// Fail the build on two entries or routes with the same slug instead of silently keeping one.
 	prerenderConflictBehavior: 'error',
-	integrations: [mdx(), svelte()],
+	integrations: [mdx(), svelte(), serviceWorker()],
 	security: { csp: true },
 	// Shiki writes inline styles, which the CSP would block; Prism uses classes.
 	markdown: { syntaxHighlight: 'prism' },
