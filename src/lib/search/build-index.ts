@@ -2,11 +2,13 @@
  * Builds the search index at build time (prerendered `search-index.json`, the benchmark and the
  * tests). Pure: takes entries, returns a JSON-serialisable object, reads nothing from disk.
  *
- * One lunr document per module and one per glossary term, in three weighted fields:
+ * One lunr document per module and one per glossary term, in four weighted fields:
  * - `title`: module title or term label (boost 10);
- * - `lead`: module summary, objectives, body headings, key points and theme id, or the term's
+ * - `lead`: module summary, objectives, body headings and key points, or the term's
  *   aliases (boost 3);
- * - `body`: module text stripped of MDX and the case study, or the term definition (boost 1).
+ * - `body`: module text stripped of MDX and the case study, or the term definition (boost 1);
+ * - `theme`: the module's theme id, itself a French word ("reglementation", "cybersecurite",
+ *   "usages"), so a learner typing a theme gets its modules (boost 8).
  * Refs are short (`m0`, `t0`…) because they are repeated in every posting of the index.
  */
 import { readableText } from '../duration';
@@ -16,11 +18,14 @@ import { SEARCH_INDEX_VERSION, SNIPPET_TEXT_MAX, type SearchDoc, type Serialized
 
 export { SEARCH_INDEX_VERSION, SNIPPET_TEXT_MAX, type SearchDoc, type SerializedSearchIndex };
 
-/** Input of `buildSearchIndex`: the same shapes as Astro collection entries. */
+/**
+ * Input of `buildSearchIndex`: the same shapes as Astro collection entries. A module is known by
+ * `data.id` (its URL slug), not by the entry id, which the glob loader derives from the file path.
+ */
 export interface SearchIndexInput {
-	modules: ReadonlyArray<{ id: string; data: ModuleData; body: string }>;
+	modules: ReadonlyArray<{ id?: string; data: ModuleData; body?: string }>;
 	glossary: ReadonlyArray<{ id: string; data: GlossaryData }>;
-	/** Estimated minutes by module id (`moduleMinutes` from catalog.ts). */
+	/** Estimated minutes by module id (`moduleMinutes` from catalog.ts); `durationMinutes` if absent. */
 	minutes: ReadonlyMap<string, number>;
 }
 
@@ -70,38 +75,39 @@ export function synonymGroups(glossary: SearchIndexInput['glossary']): string[][
  */
 export function buildSearchIndex({ modules, glossary, minutes }: SearchIndexInput): SerializedSearchIndex {
 	const docs: Record<string, SearchDoc> = {};
-	const rows: Array<{ ref: string; title: string; lead: string; body: string }> = [];
+	const rows: Array<{ ref: string; title: string; lead: string; body: string; theme: string }> = [];
 
 	[...modules]
-		.sort((a, b) => a.id.localeCompare(b.id))
+		.sort((a, b) => (a.data.id < b.data.id ? -1 : 1))
 		.forEach((m, i) => {
 			const ref = `m${i}`;
 			const d = m.data;
-			const body = plainBody(m.body);
+			const body = plainBody(m.body ?? '');
 			const caseText = `${d.case.title}. ${d.case.situation} ${d.case.debrief}`;
 			rows.push({
 				ref,
 				title: d.title,
-				lead: [d.summary, ...d.objectives, ...bodyHeadings(m.body), ...d.keyPoints, d.theme].join(' \n '),
+				lead: [d.summary, ...d.objectives, ...bodyHeadings(m.body ?? ''), ...d.keyPoints].join(' \n '),
 				body: `${body} \n ${caseText}`,
+				theme: d.theme,
 			});
 			docs[ref] = {
 				kind: 'module',
-				id: m.id,
+				id: d.id,
 				title: d.title,
 				summary: d.summary,
 				theme: d.theme,
 				profiles: [...d.profiles],
-				minutes: minutes.get(m.id) ?? d.durationMinutes,
+				minutes: minutes.get(d.id) ?? d.durationMinutes,
 				text: cap(collapse(`${d.summary} ${body} ${d.keyPoints.join(' ')} ${caseText}`), SNIPPET_TEXT_MAX),
 			};
 		});
 
 	[...glossary]
-		.sort((a, b) => a.id.localeCompare(b.id))
+		.sort((a, b) => (a.id < b.id ? -1 : 1))
 		.forEach((g, i) => {
 			const ref = `t${i}`;
-			rows.push({ ref, title: g.data.term, lead: g.data.aliases.join(' \n '), body: g.data.definition });
+			rows.push({ ref, title: g.data.term, lead: g.data.aliases.join(' \n '), body: g.data.definition, theme: '' });
 			docs[ref] = {
 				kind: 'term',
 				id: g.id,
@@ -117,6 +123,7 @@ export function buildSearchIndex({ modules, glossary, minutes }: SearchIndexInpu
 		this.field('title', { boost: 10 });
 		this.field('lead', { boost: 3 });
 		this.field('body');
+		this.field('theme', { boost: 8 });
 		for (const row of rows) this.add(row);
 	});
 

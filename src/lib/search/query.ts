@@ -5,17 +5,18 @@
  * digits only), so `:` `~` `*` `^` `+` `-`, quotes or emoji are just separators. Each word, or
  * each glossary phrase found in the query, becomes a *slot*:
  * - a phrase slot, when words match a glossary term or alias ("AI Act", "règlement européen sur
- *   l'IA", "grand modèle de langage"; longest phrase first): a document matches it when it holds
- *   every word of the phrase typed, or of any other phrase of the same synonym group (weighted
- *   `SYNONYM_WEIGHT`);
+ *   l'IA", "grand modèle de langage"; longest phrase first). A document matches it when it holds
+ *   every word of the typed phrase, or of another phrase of the same synonym group (worth
+ *   `SYNONYM_WEIGHT`); words found apart rather than in sequence count `SCATTERED_WEIGHT`;
  * - a word slot otherwise: its stem, plus lunr fuzzy expansions for long words (edit distance 1
- *   from 5 letters, 2 from 8), which count `FUZZY_WEIGHT` of an exact match.
- * Scores are lunr's BM25 field weights summed over slots, then multiplied by the squared share of
- * query words the document matched, so documents matching more words come first.
+ *   from 5 letters, 2 from 8), worth `FUZZY_WEIGHT` and always less than any exact match.
+ * A document's score is the sum of its slots' lunr BM25 weights (all fields, with their boosts),
+ * times the squared share of the query's words it matched, so documents matching more words come
+ * first. Glossary terms then weigh `TERM_WEIGHT` and never outrank the best module.
  *
  * Filters: with a theme or a profile, only modules are returned (glossary terms have neither).
  */
-import { analyzeQuery, analyzeText, foldAccents, lunr, type AnalyzedWord } from './setup';
+import { analyzeQuery, analyzeText, analyzeWord, foldAccents, lunr, WORD, wordFacts, type AnalyzedWord } from './setup';
 import { SEARCH_INDEX_VERSION, type SearchDoc, type SerializedSearchIndex } from './types';
 
 /** One piece of a snippet; `hit` pieces are the matched words (rendered in <mark>). */
@@ -143,6 +144,9 @@ function isSerialized(x: unknown): x is SerializedSearchIndex {
 	);
 }
 
+/** Untyped callers may pass anything: keep strings and numbers, ignore the rest. */
+const asText = (q: unknown): string => (typeof q === 'string' ? q : typeof q === 'number' ? String(q) : '');
+
 /** Index terms of a phrase, analysed like a query ("l'IA" → ["ia"]). */
 const phraseTerms = (s: string) => analyzeQuery(s).map((w) => w.term as string);
 
@@ -155,11 +159,12 @@ export function createSearcher(serialised: unknown): Searcher {
 	const idx = lunr.Index.load(serialised.index);
 	const ix = idx as unknown as IndexInternals;
 	const docs: Record<string, SearchDoc> = serialised.docs;
+	const synonyms: unknown[] = serialised.synonyms;
 
 	// Synonym groups → phrases (as index terms), indexed by first term, longest first.
 	const groups: string[][][] = [];
 	const phrases = new Map<string, Array<{ terms: string[]; group: number }>>();
-	for (const raw of serialised.synonyms) {
+	for (const raw of synonyms) {
 		if (!Array.isArray(raw)) continue;
 		const variants: string[][] = [];
 		const seen = new Set<string>();
@@ -260,21 +265,19 @@ export function createSearcher(serialised: unknown): Searcher {
 	}
 
 	function scoreWord(slot: Extract<Slot, { kind: 'word' }>): Map<string, Hit> {
+		const exact = termScores(slot.term);
 		const hits = new Map<string, Hit>();
-		let lowestExact = Infinity;
-		for (const [ref, score] of termScores(slot.term)) {
-			hits.set(ref, { score, patterns: [{ terms: [slot.term], primary: true }] });
-			lowestExact = Math.min(lowestExact, score);
-		}
-		// Typos: a fuzzy-only document is worth FUZZY_WEIGHT of its match, and never more than half
-		// the weakest exact match, so exact matches always rank first.
-		const ceiling = lowestExact === Infinity ? Infinity : lowestExact / 2;
+		for (const [ref, score] of exact) hits.set(ref, { score, patterns: [{ terms: [slot.term], primary: true }] });
+		// Typos: a document found only through a fuzzy expansion is worth FUZZY_WEIGHT of that
+		// match, and never more than 40 % of the weakest exact match, so exact matches rank first.
+		const ceiling = exact.size ? Math.min(...exact.values()) * 0.4 : Infinity;
 		for (const t of fuzzyTerms(slot.term, editDistanceFor(slot.folded, slot.term))) {
 			for (const [ref, s] of termScores(t)) {
+				if (exact.has(ref)) continue;
 				const score = Math.min(s * FUZZY_WEIGHT, ceiling);
 				const hit = hits.get(ref);
 				if (!hit) hits.set(ref, { score, patterns: [{ terms: [t], primary: true }] });
-				else if (hit.patterns[0].terms[0] !== slot.term) {
+				else {
 					hit.score = Math.max(hit.score, score);
 					hit.patterns.push({ terms: [t], primary: true });
 				}
@@ -295,9 +298,8 @@ export function createSearcher(serialised: unknown): Searcher {
 		for (const { terms, weight, primary } of variants) {
 			const [first, ...rest] = terms.map(termScores);
 			for (const [ref, s] of first) {
-				let sum = s;
-				for (const m of rest) sum = m.has(ref) ? sum + (m.get(ref) as number) : NaN;
-				if (Number.isNaN(sum)) continue;
+				if (!rest.every((m) => m.has(ref))) continue;
+				const sum = rest.reduce((n, m) => n + (m.get(ref) as number), s);
 				// Words of the phrase scattered over the document are weaker evidence than the phrase:
 				// "attaque" in a title and "rançongiciel" once in the text is not "attaque par rançongiciel".
 				const score = sum * weight * (hasPhrase(ref, terms) ? 1 : SCATTERED_WEIGHT);
@@ -312,44 +314,70 @@ export function createSearcher(serialised: unknown): Searcher {
 		return hits;
 	}
 
-	/** A document's title and text, analysed once on first use (snippets, phrase checks). */
+	/**
+	 * A document's text, split once on first use (snippets, phrase checks). Words are stemmed only
+	 * when looked at: a term is searched among the words sharing its first two letters, which a
+	 * French Snowball stem always keeps.
+	 */
 	interface DocView {
-		words: AnalyzedWord[];
-		/** Indices in `words` of the words that are not stop words. */
+		/** Each word as written, and its offsets in the text. */
+		raws: string[];
+		starts: number[];
+		ends: number[];
+		/** Indices (in the arrays above) of the words that are not stop words. */
 		content: number[];
-		/** For each term, its places in `content`. */
+		/** Places in `content` of the words starting with each two letters. */
+		buckets: Map<string, number[]>;
+		/** Places in `content` of each term looked up so far. */
 		places: Map<string, number[]>;
-		titleTerms: string[];
+		/** Short fields checked for phrases too: the title, and a term's definition. */
+		lines: string[][];
 	}
 	const views = new Map<string, DocView>();
 	function view(ref: string): DocView {
 		let v = views.get(ref);
 		if (v) return v;
-		const words = analyzeText(docs[ref]?.text ?? '');
-		const content: number[] = [];
-		const places = new Map<string, number[]>();
-		words.forEach((w, k) => {
-			if (w.term === null) return;
-			const list = places.get(w.term);
-			if (list) list.push(content.length);
-			else places.set(w.term, [content.length]);
-			content.push(k);
-		});
-		const titleTerms = analyzeText(docs[ref]?.title ?? '').flatMap((w) => (w.term === null ? [] : [w.term]));
-		views.set(ref, (v = { words, content, places, titleTerms }));
+		const doc = docs[ref];
+		v = { raws: [], starts: [], ends: [], content: [], buckets: new Map(), places: new Map(), lines: [] };
+		for (const m of (doc?.text ?? '').matchAll(WORD)) {
+			const k = v.raws.push(m[0]) - 1;
+			v.starts.push(m.index ?? 0);
+			v.ends.push((m.index ?? 0) + m[0].length);
+			const { folded, stop } = wordFacts(m[0]);
+			if (stop) continue;
+			const key = folded.slice(0, 2);
+			const bucket = v.buckets.get(key);
+			if (bucket) bucket.push(v.content.length);
+			else v.buckets.set(key, [v.content.length]);
+			v.content.push(k);
+		}
+		const termsOf = (s = '') => analyzeText(s).flatMap((w) => (w.term === null ? [] : [w.term]));
+		v.lines = [termsOf(doc?.title), doc?.kind === 'term' ? termsOf(doc.summary) : []];
+		views.set(ref, v);
 		return v;
 	}
+	/** Index term of the c-th content word of a view. */
+	const termAt = (v: DocView, c: number) => (c < v.content.length ? analyzeWord(v.raws[v.content[c]]).term : null);
+	/** Places in `content` where a term occurs. */
+	function placesOf(v: DocView, term: string): number[] {
+		let list = v.places.get(term);
+		if (!list) {
+			list = (v.buckets.get(term.slice(0, 2)) ?? []).filter((c) => termAt(v, c) === term);
+			v.places.set(term, list);
+		}
+		return list;
+	}
+	/** True when `terms` start at place c of the view. */
+	const phraseAt = (v: DocView, terms: string[], c: number) => terms.every((t, i) => i === 0 || termAt(v, c + i) === t);
 
 	/** True when the terms follow each other (stop words aside) in the document's title or text. */
 	function hasPhrase(ref: string, terms: string[]): boolean {
 		if (terms.length < 2) return true;
 		const v = view(ref);
-		const at = (seq: (i: number) => string | null, c: number) => terms.every((t, i) => seq(c + i) === t);
-		for (let c = 0; c + terms.length <= v.titleTerms.length; c++) if (at((i) => v.titleTerms[i], c)) return true;
-		for (const c of v.places.get(terms[0]) ?? []) {
-			if (at((i) => (i < v.content.length ? v.words[v.content[i]].term : null), c)) return true;
+		for (const line of v.lines) {
+			for (let c = 0; c + terms.length <= line.length; c++) if (terms.every((t, i) => line[c + i] === t)) return true;
 		}
-		return false;
+		return placesOf(v, terms[0]).some((c) => phraseAt(v, terms, c));
 	}
 
 	/**
@@ -360,24 +388,25 @@ export function createSearcher(serialised: unknown): Searcher {
 	 */
 	function snippet(ref: string, patterns: Pattern[]): SnippetSegment[] {
 		const text = docs[ref]?.text ?? '';
-		const { words, content, places } = view(ref);
-		if (!words.length) return [];
-		const mark = new Int16Array(words.length).fill(-1);
+		const v = view(ref);
+		const { starts, ends, content } = v;
+		const count = v.raws.length;
+		if (!count) return [];
+		const mark = new Int16Array(count).fill(-1);
 		const value = patterns.map((p) => (p.primary ? 10 : 1));
 		const put = (k: number, id: number) => {
 			if (mark[k] < 0 || value[id] > value[mark[k]]) mark[k] = id;
 		};
 		patterns.forEach((p, id) => {
 			let found = false;
-			for (const c of places.get(p.terms[0]) ?? []) {
-				if (c + p.terms.length > content.length) continue;
-				if (!p.terms.every((t, i) => words[content[c + i]].term === t)) continue;
+			for (const c of placesOf(v, p.terms[0])) {
+				if (!phraseAt(v, p.terms, c)) continue;
 				found = true;
 				for (let i = 0; i < p.terms.length; i++) put(content[c + i], id);
 			}
 			// A typed phrase found nowhere in one piece is marked word by word.
 			if (!found && p.primary && p.terms.length > 1) {
-				for (const t of p.terms) for (const c of places.get(t) ?? []) put(content[c], id);
+				for (const t of p.terms) for (const c of placesOf(v, t)) put(content[c], id);
 			}
 		});
 		// Slide a SNIPPET_WORDS window, opening SNIPPET_LEAD words before a marked word, and keep
@@ -390,19 +419,19 @@ export function createSearcher(serialised: unknown): Searcher {
 		let hi = 0;
 		const enter = (k: number) => mark[k] >= 0 && inWindow[mark[k]]++ === 0 && (current += value[mark[k]]);
 		const leave = (k: number) => mark[k] >= 0 && --inWindow[mark[k]] === 0 && (current -= value[mark[k]]);
-		for (let k = 0; k < words.length; k++) {
+		for (let k = 0; k < count; k++) {
 			if (mark[k] < 0) continue;
 			const s = Math.max(0, k - SNIPPET_LEAD);
 			if (s < lo) continue;
 			while (lo < s) leave(lo++);
 			if (hi < lo) hi = lo;
-			while (hi < Math.min(words.length, s + SNIPPET_WORDS)) enter(hi++);
+			while (hi < Math.min(count, s + SNIPPET_WORDS)) enter(hi++);
 			if (current > best) {
 				best = current;
 				start = s;
 			}
 		}
-		const end = Math.min(words.length, start + SNIPPET_WORDS);
+		const end = Math.min(count, start + SNIPPET_WORDS);
 		const out: SnippetSegment[] = [];
 		const add = (t: string, hit: boolean) => {
 			if (!t) return;
@@ -413,18 +442,18 @@ export function createSearcher(serialised: unknown): Searcher {
 		if (start > 0) add('… ', false);
 		for (let k = start; k < end; k++) {
 			if (k > start) {
-				const gap = text.slice(words[k - 1].end, words[k].start);
+				const gap = text.slice(ends[k - 1], starts[k]);
 				// "AI Act" stays one mark: a plain space between two marked words joins them.
 				add(gap, mark[k - 1] >= 0 && mark[k] >= 0 && /^\s+$/.test(gap));
 			}
-			add(text.slice(words[k].start, words[k].end), mark[k] >= 0);
+			add(text.slice(starts[k], ends[k]), mark[k] >= 0);
 		}
-		if (end < words.length) add(' …', false);
+		if (end < count) add(' …', false);
 		return out;
 	}
 
-	function search(query: string, options: SearchOptions = {}): SearchResult[] {
-		const q = String(query ?? '').slice(0, MAX_QUERY_CHARS);
+	function search(query: string, options: SearchOptions | undefined): SearchResult[] {
+		const q = asText(query).slice(0, MAX_QUERY_CHARS);
 		const words = analyzeQuery(q)
 			.filter((w) => w.raw.length <= MAX_WORD_CHARS)
 			.slice(0, MAX_QUERY_WORDS);
@@ -446,10 +475,10 @@ export function createSearcher(serialised: unknown): Searcher {
 			}
 		}
 
-		const { theme, profile } = options;
+		const { theme, profile, limit: max } = options ?? {};
 		const filtered = !!theme || !!profile;
-		const limit = Number.isFinite(options.limit) ? Math.min(100, Math.max(1, Math.floor(options.limit as number))) : 20;
-		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; patterns: Pattern[] }> = [];
+		const limit = Number.isFinite(max) ? Math.min(100, Math.max(1, Math.floor(max as number))) : 20;
+		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; raw: number; patterns: Pattern[] }> = [];
 		let bestModule = 0;
 		for (const [ref, a] of acc) {
 			const doc = docs[ref];
@@ -462,7 +491,7 @@ export function createSearcher(serialised: unknown): Searcher {
 			const coord = a.covered / totalWords;
 			const score = a.score * coord * coord;
 			if (doc.kind === 'module') bestModule = Math.max(bestModule, score);
-			ranked.push({ ref, doc, score, patterns: a.patterns });
+			ranked.push({ ref, doc, score, raw: score, patterns: a.patterns });
 		}
 		// Glossary terms weigh TERM_WEIGHT and never outrank the best module: the learner first
 		// gets the module that teaches the notion, then its definition.
@@ -471,7 +500,8 @@ export function createSearcher(serialised: unknown): Searcher {
 			r.score *= TERM_WEIGHT;
 			if (bestModule > 0) r.score = Math.min(r.score, bestModule * 0.999);
 		}
-		ranked.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title, 'fr'));
+		// Capped terms keep their own order; equal scores fall back on the ref, for stable results.
+		ranked.sort((a, b) => b.score - a.score || b.raw - a.raw || (a.ref < b.ref ? -1 : 1));
 
 		return ranked.slice(0, limit).map(({ ref, doc, score, patterns }) => ({
 			ref,
@@ -496,7 +526,7 @@ export function createSearcher(serialised: unknown): Searcher {
 			const key = foldAccents(label).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 			if (key && !byKey.has(key)) byKey.set(key, { label, key, glossary });
 		};
-		for (const group of serialised.synonyms) if (Array.isArray(group)) for (const s of group) if (typeof s === 'string') add(s, true);
+		for (const group of synonyms) if (Array.isArray(group)) for (const s of group) if (typeof s === 'string') add(s, true);
 		for (const doc of Object.values(docs)) {
 			if (doc.kind === 'term') add(doc.title.replace(/\s*\([^)]*\)\s*/g, ' ').trim(), true);
 			for (const w of analyzeText(doc.title)) if (w.raw.length >= 5) add(w.raw.toLowerCase(), false);
@@ -505,7 +535,7 @@ export function createSearcher(serialised: unknown): Searcher {
 	}
 
 	function suggest(query: string): string[] {
-		const key = foldAccents(String(query ?? '').slice(0, 100))
+		const key = foldAccents(asText(query).slice(0, 100))
 			.replace(/[^\p{L}\p{N}]+/gu, ' ')
 			.trim();
 		if (key.length < 3) return [];

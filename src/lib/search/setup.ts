@@ -32,10 +32,12 @@ if (!l.fr) fr(lunr);
 const lunrFr = l.fr as LunrFr;
 
 /** A word: letters or digits, combining marks kept inside (NFD input). Apostrophes split elisions. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 /** Removes diacritics and ligatures and lowercases: "Hôpitaux" → "hopitaux", "œdème" → "oedeme". */
 export function foldAccents(s: string): string {
+	// Most words are plain ASCII: skip the Unicode work for them.
+	if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase();
 	return s
 		.normalize('NFD')
 		.replace(/\p{M}+/gu, '')
@@ -68,14 +70,11 @@ const STOP_WORDS = new Set(
 /**
  * Stop words that are also acronyms of the domain: "AI" (AI Act, shadow AI), "CE" (marquage CE),
  * "EU" (EU AI Act). In the content they are indexed only when written in capitals, so the verb
- * "ai" or the pronoun "ce" stay out. Queries are more lenient (see `analyzeQuery`).
+ * "ai" or the pronoun "ce" stay out. Queries are more lenient (see `analyzeQuery`). Other short
+ * domain words ("IA", "ARS", "DM", "HAS") are not on the list; a unit test checks that every
+ * capitalised acronym of the content keeps an index term.
  */
 export const PROTECTED_WORDS: ReadonlySet<string> = new Set(['ai', 'ce', 'eu']);
-
-/** True for a stop word (folded form expected). */
-export function isStopWord(folded: string): boolean {
-	return STOP_WORDS.has(folded);
-}
 
 /** True when the raw word is written in capitals, like an acronym ("AI", "CE", "RGPD"). */
 function isCaps(raw: string): boolean {
@@ -99,14 +98,22 @@ const foldFilter: lunr.PipelineFunction = (token) =>
 export const FOLD_LABEL = 'foldAccents-pias';
 export const STOP_LABEL = 'stopWordFilter-pias';
 
+/** lunr's registry of pipeline functions by label (not in its typings). */
+export const registeredFunctions = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> })
+	.registeredFunctions;
+
 for (const [fn, label] of [
 	[foldFilter, FOLD_LABEL],
 	[stopWordFilter, STOP_LABEL],
 ] as const) {
-	if (!(label in lunr.Pipeline.registeredFunctions)) lunr.Pipeline.registerFunction(fn, label);
+	if (!(label in registeredFunctions)) lunr.Pipeline.registerFunction(fn, label);
 }
 
-/** French Snowball stem of a folded word ("hallucinations" → "hallucin"). */
+/**
+ * French Snowball stem of a folded word ("hallucinations" → "hallucin"). Snowball only rewrites
+ * endings (its regions start after the second letter), so a stem keeps the first two letters of
+ * its word: the searcher relies on it to find a term in a text without stemming every word.
+ */
 export function stem(folded: string): string {
 	return String(lunrFr.stemmer(folded as unknown as lunr.Token, 0, []));
 }
@@ -168,22 +175,36 @@ export function analyzeText(text: string): AnalyzedWord[] {
 	return out;
 }
 
-// Snippets analyse whole documents on the fly: a word cache makes the stemmer run once per word.
-const wordCache = new Map<string, { folded: string; term: string | null }>();
+// Snippets and phrase checks read whole documents on the fly: word facts are cached, and the
+// stemmer (the costly part) only runs for words that are looked at.
+interface WordFacts {
+	folded: string;
+	/** Stop word or lone letter: no index term. */
+	stop: boolean;
+	/** Index term, computed on first use. */
+	term?: string | null;
+}
+const wordCache = new Map<string, WordFacts>();
 
-function analyzeWord(raw: string): { folded: string; term: string | null } {
-	let a = wordCache.get(raw);
-	if (a) return a;
+/** Folded form of a word and whether it is a stop word, without stemming it. */
+export function wordFacts(raw: string): WordFacts {
+	let f = wordCache.get(raw);
+	if (f) return f;
 	const folded = foldAccents(raw);
-	let term: string | null = null;
-	if (!(raw.length === 1 && !/\d/.test(raw))) {
-		const stop = STOP_WORDS.has(folded) && !(PROTECTED_WORDS.has(folded) && isCaps(raw));
-		if (!stop) term = stem(folded);
-	}
-	a = { folded, term };
+	const stop =
+		(raw.length === 1 && !/\d/.test(raw)) ||
+		(STOP_WORDS.has(folded) && !(PROTECTED_WORDS.has(folded) && isCaps(raw)));
+	f = { folded, stop };
 	if (wordCache.size > 50_000) wordCache.clear();
-	wordCache.set(raw, a);
-	return a;
+	wordCache.set(raw, f);
+	return f;
+}
+
+/** Folded form and index term (null for a stop word) of one word, as the index pipeline does. */
+export function analyzeWord(raw: string): { folded: string; term: string | null } {
+	const f = wordFacts(raw);
+	if (f.term === undefined) f.term = f.stop ? null : stem(f.folded);
+	return f as { folded: string; term: string | null };
 }
 
 /**
