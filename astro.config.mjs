@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import scorm from './src/integrations/scorm.ts';
 import serviceWorker from './src/integrations/service-worker.mjs';
 
 /**
@@ -22,7 +23,8 @@ export default defineConfig({
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	// Fail the build on two entries or routes with the same slug instead of silently keeping one.
 	prerenderConflictBehavior: 'error',
-	integrations: [mdx(), svelte(), serviceWorker()],
+	// scorm() must run before serviceWorker(): it removes its temporary source pages first.
+	integrations: [mdx(), svelte(), scorm(), serviceWorker()],
 	security: { csp: true },
 	// Shiki writes inline styles, which the CSP would block; Prism uses classes.
 	markdown: { syntaxHighlight: 'prism' },

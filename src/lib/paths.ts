@@ -31,4 +31,13 @@ export const routes = {
 	positioning: 'positionnement/',
 	attestation: 'attestation/',
 	catalog: 'catalog.json',
+	practice: 'pratique/',
+	simulation: (slug: string) => `pratique/${slug}/`,
+	review: 'revisions/',
+	huddle: 'animation/',
+	huddleSheet: (id: string) => `animation/${id}/`,
+	reflexCards: 'animation/fiches-reflexes/',
+	trainers: 'formateurs/',
+	survey: 'etat-des-lieux/',
+	teamSurvey: 'formateurs/etat-des-lieux/',
 } as const;

@@ -25,5 +25,6 @@ export const quizLabels = {
 	answerIs: 'Réponse : {{answer}}',
 	memory: 'Votre navigateur ne permet pas d’enregistrer la progression (navigation privée ou stockage bloqué) : le quiz fonctionne, mais le résultat ne sera pas gardé après la fermeture de la page.',
 	reviewLink: 'Voir ma progression',
+	reviewLater: 'Les questions manquées reviendront dans « Mes révisions » à partir de demain, pour les revoir en quelques minutes.',
 } as const;
 export type QuizLabels = typeof quizLabels;

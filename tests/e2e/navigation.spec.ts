@@ -34,7 +34,7 @@ test('home → choose a profile → first module → next module', async ({ page
 });
 
 test('every route of the brief answers with a unique, descriptive title', async ({ page }) => {
-	const paths = ['', 'parcours/', 'parcours/praticien-hospitalier/', 'parcours/liberal/', 'parcours/infirmier/', 'parcours/decideur/', 'parcours/etudiant/', 'themes/usages/', 'themes/cybersecurite/', 'themes/reglementation/', 'glossaire/', 'recherche/', 'progression/', 'a-propos/', 'mentions-legales/', 'accessibilite/', 'referentiels/'];
+	const paths = ['', 'parcours/', 'parcours/praticien-hospitalier/', 'parcours/liberal/', 'parcours/infirmier/', 'parcours/decideur/', 'parcours/etudiant/', 'themes/usages/', 'themes/cybersecurite/', 'themes/reglementation/', 'glossaire/', 'recherche/', 'progression/', 'a-propos/', 'mentions-legales/', 'accessibilite/', 'referentiels/', 'positionnement/', 'attestation/', 'attestation/verifier/', 'pratique/', 'pratique/instruction-cachee/', 'pratique/puis-je-coller/', 'pratique/puis-je-utiliser-cet-outil/', 'pratique/mon-outil-est-il-a-haut-risque/'];
 	const titles = new Set<string>();
 	for (const p of paths) {
 		const res = await page.goto(`./${p}`);

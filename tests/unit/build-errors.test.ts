@@ -1,7 +1,8 @@
 /**
- * Build-level tests: run the real `astro build` on broken copies of a small valid fixture and
+ * Build-level tests: run the real `astro build` on broken copies of the real content folder and
  * check that the failure names the file and the field, so an author can fix it without help.
- * A control build of the unbroken fixture must succeed, so failures come from the breakage.
+ * The unbroken content is built by `npm test` itself (and a control build of a minimal fixture
+ * runs here), so the failures come from the breakage.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const FIXTURE = join(process.cwd(), 'tests/fixtures/content/base');
+const CONTENT = join(process.cwd(), 'content');
+const MODULE = 'modules/usages/comprendre-ia.mdx';
 const made: string[] = [];
 
 function build(mutate: (dir: string) => void): { status: number; output: string } {
 	const dir = mkdtempSync(join(tmpdir(), 'pias-content-'));
 	made.push(dir);
-	cpSync(FIXTURE, dir, { recursive: true });
+	cpSync(CONTENT, dir, { recursive: true });
 	mutate(dir);
 	const r = spawnSync('npx', ['astro', 'build'], {
 		encoding: 'utf8',
@@ -34,40 +36,34 @@ afterAll(() => {
 });
 
 describe('astro build on content fixtures', () => {
-	it('builds the valid fixture (control)', () => {
-		const r = build(() => {});
-		expect(r.output).not.toMatch(/\[ERROR\]/);
-		expect(r.status).toBe(0);
-	}, 240_000);
-
 	it('names the file and the fields for a question without a right answer, an unknown profile and theme', () => {
 		const r = build((dir) =>
-			edit(join(dir, 'modules/usages/exemple.mdx'), (s) =>
-				s.replace('correct: [vrai]', 'correct: []').replace('profiles: [infirmier]', 'profiles: [infirmier, chirurgien]').replace('theme: usages', 'theme: robotique'),
+			edit(join(dir, MODULE), (s) =>
+				s.replace(/^(\s+)correct: \[[^\]]*\]/m, '$1correct: []').replace(/^profiles: \[/m, 'profiles: [chirurgien, ').replace(/^theme: usages/m, 'theme: robotique'),
 			),
 		);
 		expect(r.status).not.toBe(0);
-		expect(r.output).toContain('modules/usages/exemple.mdx');
+		expect(r.output).toContain(MODULE);
 		expect(r.output).toMatch(/quiz\.0\.correct/);
-		expect(r.output).toMatch(/profiles\.1/);
+		expect(r.output).toMatch(/profiles\.0/);
 		expect(r.output).toMatch(/theme/);
 	}, 240_000);
 
 	it('names the track file and position of a missing module, and a missing prerequisite', () => {
 		const r = build((dir) => {
-			edit(join(dir, 'tracks/infirmier.yaml'), (s) => s.replace('modules: [module-exemple]', 'modules: [module-exemple, module-fantome]'));
-			edit(join(dir, 'modules/usages/exemple.mdx'), (s) => s.replace('reviewed:', 'prerequisites: [module-absent]\nreviewed:'));
+			edit(join(dir, 'tracks/infirmier.yaml'), (s) => s.replace(/^modules:\s*\n/m, 'modules:\n  - module-fantome\n').replace(/^modules: \[/m, 'modules: [module-fantome, '));
+			edit(join(dir, MODULE), (s) => s.replace(/^prerequisites: \[\]/m, 'prerequisites: [module-absent]'));
 		});
 		expect(r.status).not.toBe(0);
-		expect(r.output).toMatch(/tracks\/infirmier\.yaml → modules\[1\] : le module « module-fantome » n'existe pas/);
-		expect(r.output).toMatch(/exemple\.mdx → prerequisites\[0\] : le module « module-absent » n'existe pas/);
+		expect(r.output).toMatch(/tracks\/infirmier\.yaml → modules\[0\] : le module « module-fantome » n'existe pas/);
+		expect(r.output).toMatch(/comprendre-ia\.mdx → prerequisites\[0\] : le module « module-absent » n'existe pas/);
 	}, 240_000);
 
 	it('refuses two modules with the same slug and names both files', () => {
-		const r = build((dir) => cpSync(join(dir, 'modules/usages/exemple.mdx'), join(dir, 'modules/usages/copie.mdx')));
+		const r = build((dir) => cpSync(join(dir, MODULE), join(dir, 'modules/usages/copie.mdx')));
 		expect(r.status).not.toBe(0);
-		expect(r.output).toContain('module-exemple');
+		expect(r.output).toContain('« comprendre-ia »');
 		expect(r.output).toContain('copie.mdx');
-		expect(r.output).toContain('exemple.mdx');
+		expect(r.output).toContain('comprendre-ia.mdx');
 	}, 240_000);
 });

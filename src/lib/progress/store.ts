@@ -14,7 +14,11 @@
  * |-----------------------------------|-------------------------------------------------------|
  * | `pias:<ns>:progress:v2`           | progress state, see `model.ts` (legacy: `…:progress:v1`, read and migrated, never written) |
  * | `pias:<ns>:prefs:v1`              | `{ searchShortcut: boolean }`, see `prefs.ts`          |
- * | `pias:<ns>:<section>:v<n>`        | sections added later (positioning, review, survey, lms…) |
+ * | `pias:<ns>:practice:v1`           | `{ completed: { <slug>: 'YYYY-MM-DD' } }`, see `practice/scenarios/simulations.ts` |
+ * | `pias:<ns>:positioning:v1`        | positioning test result, see `positioning.ts`          |
+ * | `pias:<ns>:review:v1`             | spaced-review cards, see `review/`                      |
+ * | `pias:<ns>:survey:v1`             | team-snapshot questionnaire answers, see `survey/`      |
+ * | `pias:<ns>:<section>:v<n>`        | any other section added later                           |
  * | `pias:<ns>:<section>:backup`      | JSON array of values set aside: `[{ on, kind, raw }]`, newest last, at most 5 |
  * | `pias:<ns>:probe`                 | written and removed at once to test that storage works |
  *

@@ -273,14 +273,14 @@ export function utf8ByteLength(text: string): number {
 	return n;
 }
 
-type ScanIssue = { kind: 'depth' } | { kind: 'forbidden'; key: string } | { kind: 'duplicate'; key: string };
+export type ScanIssue = { kind: 'depth' } | { kind: 'forbidden'; key: string } | { kind: 'duplicate'; key: string };
 
 /**
  * One pass over JSON text: nesting depth, forbidden keys and keys repeated within one object
  * (JSON.parse silently keeps the last one). Keys are decoded, so "\u005f_proto__" is caught.
  * Robust on invalid JSON (it then reports nothing useful, and JSON.parse refuses the text).
  */
-function scanJson(text: string): ScanIssue | null {
+export function scanJson(text: string): ScanIssue | null {
 	const stack: Array<Set<string> | null> = [];
 	let expectKey = false;
 	let keyIssue: ScanIssue | null = null;

@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerQuizByKeyboard } from './helpers';
+import { builtPages } from './site-pages';
+
+/**
+ * WCAG 2.1 AA checks with axe-core on every built page, in light and dark themes and at 320 px
+ * wide (reflow: no horizontal scrolling), plus the interactive states.
+ */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const pages = builtPages();
+
+async function axe(page: Page) {
+	const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+	return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test.describe.configure({ mode: 'parallel' });
+
+const modes = [
+	{ name: 'light', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } },
+	{ name: 'dark', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 } },
+	{ name: '320px', colorScheme: 'light' as const, viewport: { width: 320, height: 640 } },
+];
+
+for (const mode of modes) {
+	test.describe(`axe, ${mode.name}`, () => {
+		test.use({ colorScheme: mode.colorScheme, viewport: mode.viewport });
+		for (const p of pages) {
+			test(`/${p}`, async ({ page }) => {
+				await page.goto(`./${p}`);
+				await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+				await page.waitForLoadState('networkidle');
+				expect(await axe(page)).toEqual([]);
+				if (mode.name === '320px') {
+					const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+					expect(overflow, 'horizontal scrolling at 320 px').toBeLessThanOrEqual(0);
+				}
+			});
+		}
+	});
+}
+
+test.describe('interactive states', () => {
+	test('quiz answered and finished', async ({ page }) => {
+		await page.goto('./modules/shadow-ia-fuites-donnees/');
+		await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
+		await page.locator('[data-quiz] fieldset input').first().check();
+		await page.getByRole('button', { name: 'Valider ma réponse' }).click();
+		await expect(page.locator('[data-quiz] .feedback .notice')).toBeVisible();
+		expect(await axe(page)).toEqual([]);
+		await page.reload();
+		await answerQuizByKeyboard(page, 'shadow-ia-fuites-donnees', 2);
+		expect(await axe(page)).toEqual([]);
+	});
+	test('import error shown, dialog open', async ({ page }) => {
+		await page.goto('./progression/');
+		await page.getByLabel('Ou coller un code de progression').fill('PIAS2-pas-un-code');
+		await page.getByRole('button', { name: 'Importer le code' }).click();
+		await expect(page.locator('[data-import-result="error"]')).toBeVisible();
+		expect(await axe(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Effacer ma progression' }).click();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		expect(await axe(page)).toEqual([]);
+	});
+	test('search results shown, in dark theme too', async ({ page }) => {
+		await page.goto('./recherche/?q=donn%C3%A9es%20de%20sant%C3%A9');
+		await expect(page.locator('ol.results > li').first()).toBeVisible();
+		expect(await axe(page)).toEqual([]);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		expect(await axe(page)).toEqual([]);
+	});
+});
+
+test.describe('keyboard, zoom, motion, theme', () => {
+	test('skip link is the first stop and moves focus to the content', async ({ page }) => {
+		await page.goto('./glossaire/');
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Aller au contenu' });
+		await expect(skip).toBeFocused();
+		await expect(skip).toBeInViewport();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('main')).toBeFocused();
+	});
+
+	test('keyboard-only journey through a track: home → track → first module → next module', async ({ page }) => {
+		await page.goto('./');
+		const tabTo = async (name: RegExp | string) => {
+			const target = page.getByRole('link', { name }).first();
+			for (let i = 0; i < 60; i++) {
+				if (await target.evaluate((el) => el === document.activeElement)) break;
+				await page.keyboard.press('Tab');
+			}
+			await expect(target).toBeFocused();
+			// Focus must be visible: an outline is drawn.
+			expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+			await page.keyboard.press('Enter');
+		};
+		await tabTo(/Parcours étudiant/);
+		await expect(page).toHaveURL(/parcours\/etudiant\/$/);
+		await tabTo('Commencer le parcours');
+		await expect(page).toHaveURL(/modules\/comprendre-ia\/$/);
+		await tabTo(/Module suivant/);
+		await expect(page).toHaveURL(/modules\/[a-z0-9-]+\/$/);
+	});
+
+	test('at 200 % zoom (640 px wide) nothing scrolls sideways and the menu stays usable', async ({ page }) => {
+		await page.setViewportSize({ width: 640, height: 450 });
+		for (const p of ['', 'modules/ai-act-essentiel/', 'parcours/infirmier/', 'progression/', 'recherche/?q=rgpd']) {
+			await page.goto(`./${p}`);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), p).toBeLessThanOrEqual(0);
+			await expect(page.getByRole('link', { name: 'Glossaire' }).first()).toBeVisible();
+		}
+	});
+
+	test('reduced motion turns smooth scrolling off; dark theme follows the system', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.goto('./');
+		expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+		await page.emulateMedia({ reducedMotion: 'no-preference' });
+		expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		await page.emulateMedia({ colorScheme: 'light' });
+		const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		expect(dark).not.toBe(light);
+		expect(dark).toBe('rgb(17, 20, 23)');
+	});
+
+	test('every page has lang="fr", one h1 and a link to the accessibility statement', async ({ page }) => {
+		for (const p of pages.slice(0, 200)) {
+			await page.goto(`./${p}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+			await expect(page.locator('h1')).toHaveCount(1);
+			await expect(page.locator('footer').getByRole('link', { name: /Accessibilité/ })).toHaveAttribute('href', /accessibilite\/$/);
+		}
+	});
+});

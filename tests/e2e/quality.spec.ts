@@ -1,0 +1,149 @@
+import { expect, test, chromium } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { builtPages } from './site-pages';
+
+const pages = builtPages();
+
+test.describe('privacy and security', () => {
+	test('no request leaves the origin, no cookie, no CSP violation, on any page', async ({ page, baseURL }) => {
+		test.setTimeout(240_000);
+		const origin = new URL(baseURL!).origin;
+		const outside: string[] = [];
+		const violations: string[] = [];
+		page.on('request', (r) => {
+			const u = r.url();
+			if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) outside.push(u);
+		});
+		page.on('console', (m) => { if (m.type() === 'error') violations.push(`${page.url()}: ${m.text()}`); });
+		page.on('pageerror', (e) => violations.push(`${page.url()}: ${e.message}`));
+		expect(pages.length).toBeGreaterThan(40);
+		for (const p of pages) {
+			await page.goto(`./${p}`);
+			await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+			await page.waitForLoadState('networkidle');
+			const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+			expect(csp, p).toMatch(/script-src 'self'/);
+			expect(csp, p).not.toContain('unsafe-inline');
+			expect(await page.evaluate(() => document.cookie), p).toBe('');
+		}
+		expect(outside).toEqual([]);
+		expect(violations.filter((v) => !/favicon/.test(v))).toEqual([]);
+		expect(await page.context().cookies()).toEqual([]);
+	});
+});
+
+test.describe('offline', () => {
+	test('after visiting only the home page, every page, the quizzes and any search work offline', async ({ page, context }) => {
+		test.setTimeout(300_000);
+		await page.goto('./');
+		await page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.ready;
+			// Wait until the worker controls the page (clientsClaim) and has finished precaching.
+			if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+			return reg.active?.state;
+		});
+		await context.setOffline(true);
+		for (const p of pages) {
+			const res = await page.goto(`./${p}`);
+			expect(res?.ok(), p).toBe(true);
+			await expect(page.locator('h1').first(), p).toBeVisible();
+		}
+		await page.goto('./modules/comprendre-ia/');
+		await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
+		await expect(page.getByRole('button', { name: 'Valider ma réponse' })).toBeVisible();
+		for (const q of ['rançongiciel', 'une requête jamais vue 123']) {
+			await page.goto(`./recherche/?q=${encodeURIComponent(q)}`);
+			await expect(page.locator('ol.results > li, .notice').first()).toBeVisible();
+			await expect(page.getByText(/n’a pas pu se charger/)).toHaveCount(0);
+		}
+		await context.setOffline(false);
+	});
+
+	test('the manifest makes the site installable under its own scope', async ({ request }) => {
+		const m = await (await request.get('manifest.webmanifest')).json();
+		expect(m.start_url).toBe('./');
+		expect(m.scope).toBe('./');
+		expect(m.icons.some((i: { sizes: string }) => i.sizes === '512x512')).toBe(true);
+		for (const i of m.icons) expect((await request.get(i.src)).ok()).toBe(true);
+		const sw = await request.get('sw.js');
+		expect(sw.ok()).toBe(true);
+		expect(await sw.text()).not.toContain('scorm/');
+	});
+
+	test('on a plain-HTTP intranet host name the site works fully online, without a service worker', async ({ baseURL }) => {
+		const port = new URL(baseURL!).port;
+		const browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP intranet.hopital.test 127.0.0.1'],
+		});
+		const page = await browser.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		const base = `http://intranet.hopital.test:${port}/`;
+		await page.goto(base);
+		expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+		await page.goto(`${base}recherche/?q=rgpd`);
+		await expect(page.locator('ol.results > li').first()).toBeVisible();
+		await page.goto(`${base}modules/comprendre-ia/`);
+		await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
+		await expect(page.getByRole('button', { name: 'Valider ma réponse' })).toBeVisible();
+		expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+		expect(errors).toEqual([]);
+		await browser.close();
+	});
+});
+
+test.describe('performance budgets (service workers blocked)', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	async function weigh(page: import('@playwright/test').Page, path: string, interact: (p: import('@playwright/test').Page) => Promise<void>) {
+		const bodies: { url: string; type: string; gz: number }[] = [];
+		const pending: Promise<void>[] = [];
+		page.on('response', (r) => {
+			pending.push(
+				r.body().then(
+					(b) => { bodies.push({ url: r.url(), type: r.request().resourceType(), gz: gzipSync(b, { level: 9 }).length }); },
+					() => {},
+				),
+			);
+		});
+		await page.goto(path);
+		await interact(page);
+		await page.waitForLoadState('networkidle');
+		await Promise.all(pending);
+		const js = bodies.filter((b) => b.type === 'script' || b.url.endsWith('.js')).reduce((n, b) => n + b.gz, 0);
+		const all = bodies.filter((b) => b.type !== 'image').reduce((n, b) => n + b.gz, 0);
+		return { js, all };
+	}
+
+	test('a module page with its quiz: ≤ 30 KB of JavaScript and ≤ 100 KB in all (gzip)', async ({ page }) => {
+		const w = await weigh(page, './modules/injection-de-prompt/', async (p) => {
+			await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+			await p.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
+			await p.locator('[data-quiz] fieldset input').first().check();
+			await p.getByRole('button', { name: 'Valider ma réponse' }).click();
+			await expect(p.locator('[data-quiz] .feedback .notice')).toBeVisible();
+		});
+		console.log(`module page: JS ${(w.js / 1024).toFixed(1)} KB, all ${(w.all / 1024).toFixed(1)} KB (gzip)`);
+		expect(w.js).toBeLessThanOrEqual(30 * 1024);
+		expect(w.all).toBeLessThanOrEqual(100 * 1024);
+	});
+
+	for (const path of ['glossaire/', 'a-propos/', 'mentions-legales/', 'accessibilite/', 'parcours/', 'referentiels/']) {
+		test(`${path}: where nothing interacts but the header, ≤ 10 KB of JavaScript`, async ({ page }) => {
+			const w = await weigh(page, `./${path}`, async (p) => { await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); });
+			expect(w.js).toBeLessThanOrEqual(10 * 1024);
+		});
+	}
+});
+
+test('module pages print as handouts: no navigation, source URLs written out', async ({ page }) => {
+	await page.goto('./modules/rgpd-donnees-sante/');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('header.site-header')).toBeHidden();
+	await expect(page.locator('footer.site-footer')).toBeHidden();
+	await expect(page.locator('.quiz-island')).toBeHidden();
+	await expect(page.getByRole('heading', { name: 'À retenir' })).toBeVisible();
+	const after = await page.locator('.sources a[href^="https"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+	expect(after).toContain('https://');
+});
