@@ -40,3 +40,21 @@ test('catalogue URLs carry the base path', async ({ request }) => {
 	for (const m of cat.modules) expect(new URL(m.url).pathname.startsWith(`${BASE}modules/`)).toBe(true);
 	for (const t of cat.tracks) expect(new URL(t.url).pathname.startsWith(`${BASE}parcours/`)).toBe(true);
 });
+
+test('offline under the sub-path: the service worker is scoped to it and serves the pages', async ({ page, context }) => {
+	await page.goto('./');
+	const scope = await page.evaluate(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+		return reg.scope;
+	});
+	expect(new URL(scope).pathname).toBe(BASE);
+	await context.setOffline(true);
+	for (const p of ['parcours/infirmier/', 'modules/ai-act-essentiel/', 'glossaire/', 'recherche/?q=rgpd']) {
+		const res = await page.goto(`./${p}`);
+		expect(res?.ok(), p).toBe(true);
+		await expect(page.locator('h1'), p).toBeVisible();
+	}
+	await expect(page.locator('ol.results > li').first()).toBeVisible();
+	await context.setOffline(false);
+});
