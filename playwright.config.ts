@@ -31,6 +31,9 @@ export default defineConfig({
 		...devices['Desktop Chrome'],
 		launchOptions: { executablePath, args },
 		locale: 'fr-FR',
+		// Most tests do not need the service worker, and each new context would otherwise
+		// precache the whole site (4 MB) in the background: the offline tests opt back in.
+		serviceWorkers: 'block',
 		timezoneId: 'Europe/Paris',
 		trace: 'off',
 	},

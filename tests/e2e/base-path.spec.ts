@@ -41,7 +41,9 @@ test('catalogue URLs carry the base path', async ({ request }) => {
 	for (const t of cat.tracks) expect(new URL(t.url).pathname.startsWith(`${BASE}parcours/`)).toBe(true);
 });
 
-test('offline under the sub-path: the service worker is scoped to it and serves the pages', async ({ page, context }) => {
+test.describe('offline under the sub-path', () => {
+test.use({ serviceWorkers: 'allow' });
+test('the service worker is scoped to the sub-path and serves the pages', async ({ page, context }) => {
 	await page.goto('./');
 	const scope = await page.evaluate(async () => {
 		const reg = await navigator.serviceWorker.ready;
@@ -57,4 +59,5 @@ test('offline under the sub-path: the service worker is scoped to it and serves 
 	}
 	await expect(page.locator('ol.results > li').first()).toBeVisible();
 	await context.setOffline(false);
+});
 });

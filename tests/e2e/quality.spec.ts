@@ -5,6 +5,8 @@ import { builtPages } from './site-pages';
 const pages = builtPages();
 
 test.describe('privacy and security', () => {
+	// With the service worker, so its precache requests are checked too.
+	test.use({ serviceWorkers: 'allow' });
 	test('no request leaves the origin, no cookie, no CSP violation, on any page', async ({ page, baseURL }) => {
 		test.setTimeout(240_000);
 		const origin = new URL(baseURL!).origin;
@@ -33,6 +35,7 @@ test.describe('privacy and security', () => {
 });
 
 test.describe('offline', () => {
+	test.use({ serviceWorkers: 'allow' });
 	test('after visiting only the home page, every page, the quizzes and any search work offline', async ({ page, context }) => {
 		test.setTimeout(300_000);
 		await page.goto('./');
@@ -94,7 +97,6 @@ test.describe('offline', () => {
 });
 
 test.describe('performance budgets (service workers blocked)', () => {
-	test.use({ serviceWorkers: 'block' });
 
 	async function weigh(page: import('@playwright/test').Page, path: string, interact: (p: import('@playwright/test').Page) => Promise<void>) {
 		const bodies: { url: string; type: string; gz: number }[] = [];
