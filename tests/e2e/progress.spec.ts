@@ -127,9 +127,9 @@ test('two tabs completing different modules do not overwrite each other', async 
 	await b.goto(`./modules/${MOD_B}/`);
 	await answerQuizByKeyboard(a, MOD_A);
 	await answerQuizByKeyboard(b, MOD_B);
-	const stored = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
-	expect(stored.modules[MOD_A].status).toBe('completed');
-	expect(stored.modules[MOD_B].status).toBe('completed');
+	// Tabs may live in different renderer processes: storage reaches the other tab shortly after.
+	const statuses = () => a.evaluate(([k, x, y]) => { const s = JSON.parse(localStorage.getItem(k)!); return [s.modules[x]?.status, s.modules[y]?.status]; }, [KEY, MOD_A, MOD_B] as const);
+	await expect.poll(statuses).toEqual(['completed', 'completed']);
 	// The first tab sees the second tab's result without a reload.
 	await a.goto('./progression/');
 	await expect(a.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(2);
