@@ -81,6 +81,7 @@ export function validateCatalog(input: {
 		for (const link of moduleLinks(m.body)) {
 			if (!byId.has(link)) problems.push({ file: m.file, field: 'body', message: `lien vers le module « ${link} », qui n'existe pas` });
 		}
+		problems.push(...changeProblems(m));
 	}
 	// Prerequisite cycles would make "what to take first" impossible.
 	const state = new Map<string, 'visiting' | 'done'>();
@@ -119,6 +120,27 @@ export function validateCatalog(input: {
 			if (!byId.has(id)) problems.push({ file: gfile, field: `${g.id}.modules[${i}]`, message: `le module « ${id} » n'existe pas` });
 		});
 	}
+	return problems;
+}
+
+/**
+ * Checks a module's change log against the module itself: an entry cannot announce a version
+ * the module has not reached, nor point at a quiz question that does not exist.
+ */
+export function changeProblems(m: ModuleEntry): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const quizIds = new Set(m.data.quiz.map((q) => q.id));
+	(m.data.changes ?? []).forEach((c, i) => {
+		if (c.version > m.data.version) {
+			problems.push({ file: m.file, field: `changes[${i}].version`, message: `version ${c.version} supérieure à la version du module (${m.data.version})` });
+		}
+		if (c.date > m.data.reviewed) {
+			problems.push({ file: m.file, field: `changes[${i}].date`, message: `date ${c.date} postérieure à la date de relecture (${m.data.reviewed})` });
+		}
+		c.questions.forEach((q, j) => {
+			if (!quizIds.has(q)) problems.push({ file: m.file, field: `changes[${i}].questions[${j}]`, message: `la question « ${q} » n'existe pas dans le quiz` });
+		});
+	});
 	return problems;
 }
 

@@ -197,6 +197,24 @@ export const stepSchema = z.object({
 	essential: z.boolean().default(false),
 });
 export type StepData = z.output<typeof stepSchema>;
+/**
+ * One dated entry of a module's change log, shown on the module page and on « Ce qui a changé ».
+ * The catalogue check (`validateCatalog`) makes sure `version` does not exceed the module's
+ * version and that every id in `questions` exists in its quiz.
+ */
+export const changeSchema = z.object({
+	/** Day the change was published, YYYY-MM-DD. */
+	date: isoDateSchema,
+	/** Module version that carries the change (at most the module's current `version`). */
+	version: z.number().int().min(1),
+	/** What changed and why, in French, for the reader. */
+	summary: z.string().min(10),
+	/** Quiz question ids whose wording or answer changed: they come back in « Mes révisions ». */
+	questions: z.array(slugSchema).default([]),
+	/** Short reference to the source behind the change (publisher, text, date). */
+	source: z.string().min(3).optional(),
+});
+export type ModuleChange = z.output<typeof changeSchema>;
 
 /** Frontmatter of a training module (one MDX file each). */
 export const moduleSchema = z
@@ -237,6 +255,8 @@ export const moduleSchema = z
 		 * by `validateCatalog`).
 		 */
 		steps: z.array(stepSchema).optional(),
+		/** Dated change log, any order (pages sort it newest first); empty for a first version. */
+		changes: z.array(changeSchema).default([]),
 	})
 	.superRefine((m, ctx) => {
 		const ids = m.quiz.map((q) => q.id);
