@@ -1,6 +1,9 @@
 /** Home page: "continue where you left off" once the learner has started something. */
 import { trackProgress } from '../progress/model';
 import { progressClient, showStoreNotices } from './progress-client';
+import { lessonPlace } from './status-badges';
+import { parseOutlines } from '../lesson/state';
+import { lessonSection } from '../lesson/section';
 
 export function initHome(): void {
 	const base = document.documentElement.dataset.base ?? '/';
@@ -11,6 +14,7 @@ export function initHome(): void {
 	const tracks = JSON.parse(data.textContent ?? '{}') as Record<string, { title: string; ids: string[]; variants: Record<string, string[]>; titles: Record<string, string> }>;
 	const store = progressClient(base);
 	showStoreNotices(store);
+	lessonSection(store);
 	const paint = () => {
 		const state = store.progress.get();
 		const started = Object.entries(state.modules).sort((a, b) => (a[1].lastVisit < b[1].lastVisit ? 1 : -1));
@@ -24,7 +28,9 @@ export function initHome(): void {
 			link.href = `${base}progression/`;
 		} else {
 			const title = t?.titles[next] ?? next;
-			link.textContent = title;
+			const steps = parseOutlines(document.getElementById('lessons-data')?.textContent)[next];
+			const place = lessonPlace(store, next, steps?.join(' '));
+			link.textContent = place ? `${title} (${place})` : title;
 			link.href = `${base}modules/${next}/`;
 		}
 		box.hidden = false;
