@@ -121,7 +121,7 @@ export function decodeRecord(code: string, name: string): DecodeResult {
 	}
 	if (!isPlainObject(obj) || obj.v !== RECORD_VERSION) return bad('Ce code vient d’une version inconnue de l’attestation.');
 	const o = obj;
-	const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+	const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 	if (!(o.track === null || isId(o.track)) || !str(o.trackTitle, 200) || typeof o.complete !== 'boolean') return bad('Ce code est incohérent (parcours).');
 	if (!Array.isArray(o.modules) || o.modules.length > 200) return bad('Ce code est incohérent (modules).');
 	const modules: RecordModule[] = [];

@@ -2,13 +2,20 @@
 import { trackProgress } from '../progress/model';
 import { progressClient, showStoreNotices } from './progress-client';
 
+/** What the home page embeds as JSON (`#tracks-data`). */
+export interface HomeData {
+	tracks: Record<string, { title: string; ids: string[]; variants: Record<string, string[]> }>;
+	/** Title of every module, by id. */
+	titles: Record<string, string>;
+}
+
 export function initHome(): void {
 	const base = document.documentElement.dataset.base ?? '/';
 	const box = document.getElementById('resume');
 	const link = box?.querySelector<HTMLAnchorElement>('[data-resume-link]');
 	const data = document.getElementById('tracks-data');
 	if (!box || !link || !data) return;
-	const tracks = JSON.parse(data.textContent ?? '{}') as Record<string, { title: string; ids: string[]; variants: Record<string, string[]>; titles: Record<string, string> }>;
+	const { tracks, titles } = JSON.parse(data.textContent ?? '{}') as HomeData;
 	const store = progressClient(base);
 	showStoreNotices(store);
 	const paint = () => {
@@ -17,13 +24,15 @@ export function initHome(): void {
 		if (!started.length && !state.profile) { box.hidden = true; return; }
 		const t = state.profile ? tracks[state.profile] : undefined;
 		const ids = t ? (state.setting && t.variants[state.setting]) || t.ids : [];
-		const p = t ? trackProgress(state, ids, new Map()) : null;
+		const p = t ? trackProgress(state, ids, {}) : null;
 		const next = p?.nextModuleId ?? started.find(([, e]) => e.status !== 'completed')?.[0] ?? null;
 		if (!next) {
 			link.textContent = 'voir votre progression';
 			link.href = `${base}progression/`;
 		} else {
-			const title = t?.titles[next] ?? next;
+			// Every module's title, not only the chosen track's: the learner may have opened a
+			// module outside it (the id must never show).
+			const title = Object.hasOwn(titles, next) ? titles[next] : 'votre prochain module';
 			link.textContent = title;
 			link.href = `${base}modules/${next}/`;
 		}
