@@ -327,7 +327,7 @@ export const positioningLabels = {
 	submit: 'Voir mes résultats',
 	missingOne: 'Vous n’avez pas répondu à une question :',
 	missingMany: 'Vous n’avez pas répondu à {{count}} questions :',
-	missingThen: 'Répondez-y, ou cliquez à nouveau sur « Voir mes résultats » : une question sans réponse comptera comme un point à revoir.',
+	missingThen: 'Répondez-y, ou choisissez à nouveau « Voir mes résultats » : une question sans réponse comptera comme un point à revoir.',
 	questionRef: 'question {{n}}',
 	resultsTitle: 'Vos résultats',
 	takenOn: 'Test passé le {{date}}. Ce résultat n’est enregistré que dans ce navigateur.',

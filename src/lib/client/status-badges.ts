@@ -15,7 +15,7 @@ export function initStatusBadges(): void {
 			const state = entry?.status;
 			el.hidden = !state;
 			el.dataset.state = state ?? '';
-			el.textContent = state ? `· ${LABELS[state]}${entry && entry.attempts > 0 ? ` (${entry.best} %)` : ''}` : '';
+			el.textContent = state ? `${LABELS[state]}${entry && entry.attempts > 0 ? ` (${entry.best} %)` : ''}` : '';
 		}
 	};
 	store.subscribe(paint);
