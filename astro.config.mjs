@@ -11,7 +11,8 @@ import serviceWorker from './src/integrations/service-worker.mjs';
  * is always right. SITE_URL: the absolute origin, for what needs an absolute URL.
  */
 const base = ('/' + (process.env.BASE_PATH || '/').replace(/^\/+/, '')).replace(/\/?$/, '/');
-const site = process.env.SITE_URL || 'http://localhost:4321';
+// No fallback origin: what needs an absolute URL is drawn from the page's own address instead.
+const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
 	site,
