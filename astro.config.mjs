@@ -26,7 +26,22 @@ export default defineConfig({
 	prerenderConflictBehavior: 'error',
 	// scorm() must run before serviceWorker(): it removes its temporary source pages first.
 	integrations: [mdx(), svelte(), scorm(), serviceWorker()],
-	security: { csp: true },
+	// Astro hashes every inline script and style into script-src / style-src. The other
+	// directives close the remaining channels to another origin (fetch, beacons, images,
+	// prefetch, frames, WebSockets, plugins, <base>, form posts). frame-ancestors cannot be set
+	// from a <meta>: the server kits in deploy/ send it as a header (see deploy/README.md).
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"connect-src 'self'",
+				"img-src 'self' data:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+		},
+	},
 	// Shiki writes inline styles, which the CSP would block; Prism uses classes.
 	markdown: { syntaxHighlight: 'prism' },
 	build: { format: 'directory', inlineStylesheets: 'auto' },
