@@ -224,7 +224,7 @@ export function decodeRecord(code: string, name: string, catalogue?: Catalogue):
 	const hash = text.indexOf('#');
 	if (hash >= 0) text = text.slice(hash + 1);
 	if (text.length > 20_000) return bad('Ce code est trop long pour être un code de vérification.');
-	const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+	const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 	if (text.startsWith(CODE_PREFIX)) {
 		const d = decodeJson(text, CODE_PREFIX);
 		if (!d.ok) return d;

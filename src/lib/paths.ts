@@ -19,6 +19,7 @@ export const routes = {
 	tracks: 'parcours/',
 	track: (profile: string) => `parcours/${profile}/`,
 	module: (id: string) => `modules/${id}/`,
+	moduleEssentials: (id: string) => `modules/${id}/essentiel/`,
 	theme: (theme: string) => `themes/${theme}/`,
 	glossary: 'glossaire/',
 	term: (id: string) => `glossaire/#${id}`,

@@ -17,7 +17,7 @@ export function initHome(): void {
 		if (!started.length && !state.profile) { box.hidden = true; return; }
 		const t = state.profile ? tracks[state.profile] : undefined;
 		const ids = t ? (state.setting && t.variants[state.setting]) || t.ids : [];
-		const p = t ? trackProgress(state, ids, new Map()) : null;
+		const p = t ? trackProgress(state, ids, {}) : null;
 		const next = p?.nextModuleId ?? started.find(([, e]) => e.status !== 'completed')?.[0] ?? null;
 		if (!next) {
 			link.textContent = 'voir votre progression';

@@ -37,7 +37,7 @@ export function initTrackPage(): void {
 		}
 		const visible = variants.find((v) => !v.hidden) ?? variants[0];
 		const ids = (visible?.querySelector<HTMLElement>('[data-module-list]')?.dataset.moduleList ?? '').split(' ').filter(Boolean);
-		const minutes = new Map(ids.map((id) => [id, Number(root.querySelector<HTMLElement>(`[data-module-id="${id}"]`)?.dataset.minutes ?? 0)]));
+		const minutes = Object.fromEntries(ids.map((id) => [id, Number(root.querySelector<HTMLElement>(`[data-module-id="${id}"]`)?.dataset.minutes ?? 0)]));
 		const p = trackProgress(s, ids, minutes);
 		if (summary) {
 			summary.hidden = false;

@@ -13,15 +13,19 @@ export interface ReviewSourceModule {
 	data: {
 		title: string;
 		version: number;
-		quiz: readonly {
-			id: string;
-			type: QuestionType;
-			prompt: string;
-			choices: readonly { id: string; text: string }[];
-			correct: readonly string[];
-			explanation: string;
-		}[];
+		quiz: readonly SourceQuestion[];
+		/** Lesson steps: their checks are reviewed like quiz questions when missed. */
+		steps?: readonly { check?: SourceQuestion }[];
 	};
+}
+
+interface SourceQuestion {
+	id: string;
+	type: QuestionType;
+	prompt: string;
+	choices: readonly { id: string; text: string }[];
+	correct: readonly string[];
+	explanation: string;
 }
 
 /** One question as the review page asks it. */
@@ -44,14 +48,14 @@ export interface ReviewModule {
 	questions: ReviewQuestion[];
 }
 
-/** Every module's quiz, in the given order, for the review page's data block. */
+/** Every module's quiz, then its step checks, in the given order, for the review page's data block. */
 export function reviewContent(modules: readonly ReviewSourceModule[]): ReviewModule[] {
 	return modules.map((m) => ({
 		id: m.id,
 		title: m.data.title,
 		path: routes.module(m.id),
 		version: m.data.version,
-		questions: m.data.quiz.map((q) => ({
+		questions: [...m.data.quiz, ...(m.data.steps ?? []).flatMap((s) => (s.check ? [s.check] : []))].map((q) => ({
 			id: q.id,
 			type: q.type,
 			prompt: q.prompt,
