@@ -129,6 +129,35 @@ export function recommend(input: {
 	return [...new Set(input.trackModuleIds.filter((id) => wanted.has(id)))];
 }
 
+/**
+ * Recommendations from the learner's own track first. `inTrack`: the modules of the track, in
+ * track order, tied to a missed question; and, for a theme with missed questions none of whose
+ * tied modules is in the track, the track's modules of that theme (a student who misses cyber
+ * questions gets the cyber modules of her track even when the questions name modules written
+ * for other audiences). `outside`: the other modules tied to
+ * missed questions, at most `maxOutside` (default 3), for going further. Without a track,
+ * `inTrack` is empty and `outside` holds every gap module (uncapped), as `recommend` does.
+ */
+export function recommendByTrack(input: {
+	questions: readonly PositioningQuestion[];
+	answers: Answers;
+	trackModuleIds?: readonly string[] | null;
+	/** Theme of each module of the curriculum. */
+	moduleThemes: Readonly<Record<string, string>>;
+	maxOutside?: number;
+}): { inTrack: string[]; outside: string[] } {
+	const gaps = gapModules(input.questions, input.answers);
+	if (!input.trackModuleIds) return { inTrack: [], outside: gaps };
+	const track = new Set(input.trackModuleIds);
+	const missed = input.questions.filter((q) => !isCorrect(q, selectedFor(input.answers, q.id)));
+	const uncovered = new Set(THEMES.filter((t) => missed.some((q) => q.theme === t) && !missed.some((q) => q.theme === t && q.modules.some((m) => track.has(m)))) as string[]);
+	const tied = new Set(gaps);
+	const themeOf = (id: string) => (Object.hasOwn(input.moduleThemes, id) ? input.moduleThemes[id] : undefined);
+	const inTrack = [...new Set(input.trackModuleIds.filter((id) => tied.has(id) || uncovered.has(themeOf(id) ?? '')))];
+	const outside = gaps.filter((id) => !inTrack.includes(id)).slice(0, input.maxOutside ?? 3);
+	return { inTrack, outside };
+}
+
 /** Keeps the answers to known questions, with choice ids that exist, deduplicated. */
 export function cleanAnswers(questions: readonly DisplayQuestion[], answers: Answers): Record<string, string[]> {
 	const out: Record<string, string[]> = {};
@@ -333,7 +362,7 @@ export const positioningLabels = {
 	takenOn: 'Test passé le {{date}}. Ce résultat n’est enregistré que dans ce navigateur.',
 	themeScore: '{{correct}} sur {{total}} ({{percent}} %)',
 	recommendedTitle: 'Vos modules recommandés',
-	recommendedIntro: 'Les modules de votre parcours qui traitent des questions manquées, dans l’ordre du parcours « {{track}} » :',
+	recommendedIntro: 'Les modules de votre parcours qui traitent des points manqués, ou de leur thème, dans l’ordre du parcours « {{track}} » :',
 	recommendedNoTrack: 'Les modules qui traitent des questions manquées :',
 	noTrackHint: 'Choisissez votre parcours pour obtenir ces recommandations dans l’ordre de votre métier.',
 	allRight: 'Toutes vos réponses sont justes : aucun point faible repéré. Poursuivez votre parcours à votre rythme ; les modules approfondissent chaque thème.',
