@@ -16,7 +16,7 @@ const mod = readModules(join(process.cwd(), 'content')).find((m) => m.data.id ==
 interface Q { id: string; type: string; choices?: { id: string; text: string }[]; correct: string[]; explanation: string; prompt: string }
 const steps = mod.data.steps as { id: string; title: string; check?: Q }[];
 const quiz = mod.data.quiz as Q[];
-const caseOptions = mod.data.case.options as { id: string; text: string; verdict: string; feedback: string }[];
+const caseOptions = (mod.data.case as { options: { id: string; text: string; verdict: string; feedback: string }[] }).options;
 
 test.use({ viewport: { width: 390, height: 844 } });
 
