@@ -24,6 +24,7 @@ import { isCorrect, type Answers, type ScorableQuestion } from './quiz/scoring';
 import { isId, isIntInRange, isIsoDate, isPlainObject } from './progress/model';
 import type { ProgressStore, Section, SectionParse } from './progress/store';
 import { THEMES, type Theme } from './taxonomy';
+import { percentOf } from './format';
 
 /** Version of the `positioning` store section (key suffix `:positioning:v1`). */
 export const POSITIONING_VERSION = 1;
@@ -88,7 +89,7 @@ export function scoreByTheme(questions: readonly PositioningQuestion[], answers:
 	}
 	for (const t of THEMES) {
 		const s = scores[t];
-		s.percent = s.total === 0 ? 0 : Math.floor((s.correct * 100) / s.total);
+		s.percent = percentOf(s.correct, s.total);
 	}
 	return scores;
 }
@@ -355,7 +356,7 @@ export const positioningLabels = {
 	submit: 'Voir mes résultats',
 	missingOne: 'Vous n’avez pas répondu à une question :',
 	missingMany: 'Vous n’avez pas répondu à {{count}} questions :',
-	missingThen: 'Répondez-y, ou cliquez à nouveau sur « Voir mes résultats » : une question sans réponse comptera comme un point à revoir.',
+	missingThen: 'Répondez-y, ou choisissez à nouveau « Voir mes résultats » : une question sans réponse comptera comme un point à revoir.',
 	questionRef: 'question {{n}}',
 	resultsTitle: 'Vos résultats',
 	takenOn: 'Test passé le {{date}}. Ce résultat n’est enregistré que dans ce navigateur.',

@@ -247,3 +247,16 @@ for (const scheme of ['light', 'dark'] as const) {
 		expect(await axe(page), 'recap').toEqual([]);
 	});
 }
+
+test('progress shows: the track card, the home link and « Ma progression » name the step reached', async ({ page }) => {
+	await page.goto(`${URL}#etape-${steps[2].id}`);
+	await expect(page.locator('[data-lesson-status]')).toHaveText(`Étape 3 sur ${steps.length}`);
+	await page.goto('parcours/praticien-hospitalier/');
+	await expect(page.locator(`[data-module-id="${ID}"] [data-status]`)).toHaveText(`En cours (étape 3 sur ${steps.length})`);
+	await page.goto('progression/');
+	const row = page.getByRole('row', { name: new RegExp(mod.data.title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+	await expect(row).toContainText(`En cours (étape 3 sur ${steps.length})`);
+	await expect(row).toContainText('pas encore de quiz');
+	await page.goto('./');
+	await expect(page.locator('[data-resume-link]')).toHaveText(`${mod.data.title} (étape 3 sur ${steps.length})`);
+});

@@ -262,8 +262,8 @@ test('trainer view: 30 snapshots and 3 bad files give the right totals, tables a
 	await expect(input).toHaveAttribute('multiple', '');
 	await input.setInputFiles(files);
 
-	await expect(page.getByRole('status').filter({ hasText: 'lu(s)' })).toHaveText(
-		'33 fichier(s) lu(s) : 30 pris en compte, 3 ignoré(s). Total : 30 réponse(s).',
+	await expect(page.getByRole('status').filter({ hasText: 'fichiers lus' })).toHaveText(
+		'33 fichiers lus : 30 pris en compte, 3 ignorés. Total : 30 réponses.',
 	);
 	const keys = page.getByRole('table', { name: 'Chiffres clés' });
 	await expect(keys.getByRole('row', { name: /Réponses prises en compte/ })).toContainText('30');

@@ -90,8 +90,8 @@ describe('scoreByTheme', () => {
 	it('rounds down and gives 0 % to a theme without questions', () => {
 		const three = [q('a1', 'usages', ['m']), q('a2', 'usages', ['m']), q('a3', 'usages', ['m'])];
 		const s = scoreByTheme(three, { a1: ['a'], a2: ['a'] });
-		// 2/3 = 66.67 % shows as 66, never 67
-		expect(s.usages).toEqual({ correct: 2, total: 3, percent: 66 });
+		// 2/3 = 66.67 % shows as 67 (rounded to the nearest)
+		expect(s.usages).toEqual({ correct: 2, total: 3, percent: 67 });
 		expect(s.cybersecurite).toEqual({ correct: 0, total: 0, percent: 0 });
 	});
 });
