@@ -11,7 +11,8 @@ import serviceWorker from './src/integrations/service-worker.mjs';
  * is always right. SITE_URL: the absolute origin, for what needs an absolute URL.
  */
 const base = ('/' + (process.env.BASE_PATH || '/').replace(/^\/+/, '')).replace(/\/?$/, '/');
-const site = process.env.SITE_URL || 'http://localhost:4321';
+// No fallback origin: what needs an absolute URL is drawn from the page's own address instead.
+const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
 	site,
@@ -25,7 +26,22 @@ export default defineConfig({
 	prerenderConflictBehavior: 'error',
 	// scorm() must run before serviceWorker(): it removes its temporary source pages first.
 	integrations: [mdx(), svelte(), scorm(), serviceWorker()],
-	security: { csp: true },
+	// Astro hashes every inline script and style into script-src / style-src. The other
+	// directives close the remaining channels to another origin (fetch, beacons, images,
+	// prefetch, frames, WebSockets, plugins, <base>, form posts). frame-ancestors cannot be set
+	// from a <meta>: the server kits in deploy/ send it as a header (see deploy/README.md).
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"connect-src 'self'",
+				"img-src 'self' data:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+		},
+	},
 	// Shiki writes inline styles, which the CSP would block; Prism uses classes.
 	markdown: { syntaxHighlight: 'prism' },
 	build: { format: 'directory', inlineStylesheets: 'auto' },

@@ -129,7 +129,8 @@ export function validateCatalog(input: {
  */
 export function changeProblems(m: ModuleEntry): ContentProblem[] {
 	const problems: ContentProblem[] = [];
-	const quizIds = new Set(m.data.quiz.map((q) => q.id));
+	// Quiz questions and lesson step checks both come back in the review, so both may be named.
+	const quizIds = new Set([...m.data.quiz.map((q) => q.id), ...(m.data.steps ?? []).flatMap((s) => (s.check ? [s.check.id] : []))]);
 	(m.data.changes ?? []).forEach((c, i) => {
 		if (c.version > m.data.version) {
 			problems.push({ file: m.file, field: `changes[${i}].version`, message: `version ${c.version} supérieure à la version du module (${m.data.version})` });
@@ -138,7 +139,7 @@ export function changeProblems(m: ModuleEntry): ContentProblem[] {
 			problems.push({ file: m.file, field: `changes[${i}].date`, message: `date ${c.date} postérieure à la date de relecture (${m.data.reviewed})` });
 		}
 		c.questions.forEach((q, j) => {
-			if (!quizIds.has(q)) problems.push({ file: m.file, field: `changes[${i}].questions[${j}]`, message: `la question « ${q} » n'existe pas dans le quiz` });
+			if (!quizIds.has(q)) problems.push({ file: m.file, field: `changes[${i}].questions[${j}]`, message: `la question « ${q} » n'existe ni dans le quiz ni dans les étapes` });
 		});
 	});
 	return problems;

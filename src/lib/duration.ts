@@ -57,8 +57,8 @@ export function moduleWordCount(body: string, data: { case: { situation: string;
 export const LESSON_WORDS_PER_MINUTE = 150;
 /** A step check: read the question and its options, answer, read the explanation. */
 export const MINUTES_PER_CHECK = 0.75;
-/** The case: besides reading it, time to weigh the options and read the chosen feedback. */
-export const MINUTES_TO_DECIDE = 1;
+/** The case: besides reading it (options and one feedback included), time to weigh the options. */
+export const MINUTES_TO_DECIDE = 0.5;
 /** A final-quiz question, explanation included. */
 export const MINUTES_PER_QUIZ_QUESTION = 0.75;
 

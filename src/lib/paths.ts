@@ -41,4 +41,6 @@ export const routes = {
 	trainers: 'formateurs/',
 	survey: 'etat-des-lieux/',
 	teamSurvey: 'formateurs/etat-des-lieux/',
+	changes: 'ce-qui-a-change/',
+	method: 'methode/',
 } as const;

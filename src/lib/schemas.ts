@@ -386,5 +386,7 @@ export const establishmentSchema = z.object({
 		.default([]),
 	incidentProcedure: z.string().default(''),
 	incidentContact: z.string().default(''),
+	/** People or roles of the establishment who reread the content for local use (optional; shown on « Comment nous travaillons »). */
+	reviewers: z.array(z.object({ name: z.string().min(1), role: z.string().default('') })).default([]),
 });
 export type EstablishmentData = z.output<typeof establishmentSchema>;

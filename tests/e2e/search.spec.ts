@@ -10,7 +10,7 @@ test('type in the header box, see results, open one — keyboard only', async ({
 	await expect(page.locator('#site-search')).toBeFocused();
 	await page.keyboard.type('rançongiciel');
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(/recherche\/\?q=ran%C3%A7ongiciel/);
+	await expect(page).toHaveURL(/recherche\/#q=ran%C3%A7ongiciel$/);
 	const results = page.locator('ol.results > li');
 	await expect(results.first()).toBeVisible();
 	await expect(results.first().getByRole('heading')).toContainText(/hôpitaux|rançongiciel/i);

@@ -304,6 +304,20 @@ describe('pseudonymise', () => {
 		);
 	});
 
+	it('replaces every occurrence of a found name or number, not only the one next to a title (issue 16, item 7)', () => {
+		const note = 'la patiente Chloé : Chloé décrit des douleurs. Mme Rousseau dit que Rousseau est venue seule ; ROUSSEAU rappellera. IPP 800123456, rappel du 800123456.';
+		const out = pseudonymise(note);
+		expect(out).not.toMatch(/Chloé|Rousseau|ROUSSEAU|800123456/);
+		expect(out).toBe(
+			'la patiente [NOM 1] : [NOM 1] décrit des douleurs. Mme [NOM 2] dit que [NOM 2] est venue seule ; [NOM 2] rappellera. IPP [N° DOSSIER 1], rappel du [N° DOSSIER 1].',
+		);
+		// A common word that only shares its letters with a name stays: "rose" is not Mme Rose.
+		expect(pseudonymise('Mme Rose a une plaie rose ; Rose dort.')).toBe('Mme [NOM 1] a une plaie rose ; [NOM 1] dort.');
+		// Particles are not names on their own.
+		expect(pseudonymise('M. de La Fontaine est sorti de la chambre.')).not.toContain('[NOM 1] [NOM');
+		expect(pseudonymise('M. de La Fontaine est sorti de la chambre.')).toContain('sorti de la chambre');
+	});
+
 	it('lists its replacements', () => {
 		const { replacements } = pseudonymiseDetailed(letter);
 		expect(replacements.map((r) => [r.finding.text, r.placeholder])).toContainEqual(['Martin', '[NOM 2]']);

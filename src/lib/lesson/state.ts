@@ -333,3 +333,25 @@ export function parseLessons(raw: unknown): SectionParse<LessonsState> {
 	}
 	return damaged ? { value: state, problem: 'corrupt' } : { value: state };
 }
+
+/** French words for where a learner is, for cards and links: « étape 3 sur 5 », « au cas pratique », « au quiz ». */
+export function summaryLabel(summary: LessonSummary | null): string | null {
+	if (!summary) return null;
+	if (summary.at === 'step') return `étape ${summary.step} sur ${summary.steps}`;
+	return summary.at === 'case' ? 'au cas pratique' : 'au quiz';
+}
+
+/** Step ids by module id, from a `data-lessons` JSON block; {} when missing or malformed. */
+export function parseOutlines(text: string | null | undefined): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	try {
+		const raw: unknown = JSON.parse(text ?? '{}');
+		if (!isPlainObject(raw)) return out;
+		for (const [id, steps] of Object.entries(raw)) {
+			if (isId(id) && Array.isArray(steps) && steps.every((s) => isId(s))) out[id] = steps as string[];
+		}
+	} catch {
+		// no outlines: cards simply do not name a step
+	}
+	return out;
+}

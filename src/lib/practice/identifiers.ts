@@ -178,6 +178,7 @@ export function findIdentifiers(text: string): Finding[] {
 		taken.fill(1, c.start, c.end);
 		kept.push(c);
 	}
+	for (const c of repeatedOccurrences(src, kept, taken)) kept.push(c);
 	kept.sort((a, b) => a.start - b.start);
 	return kept.map((c) => ({
 		kind: c.kind,
@@ -187,6 +188,66 @@ export function findIdentifiers(text: string): Finding[] {
 		confidence: c.confidence,
 		explanation: explanationFor(c),
 	}));
+}
+
+/** Particles and short words never propagated on their own ("de", "La", "Van"…). */
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'ben', 'bin', 'ter', 'y', 'et']);
+
+function escapeRe(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every other occurrence of a value already found (issue 16, item 7): in « la patiente Chloé :
+ * Chloé décrit… Mme Rousseau dit que Rousseau est venue », the bare « Chloé » and « Rousseau »
+ * name the patient as much as the first ones. Name words (two letters or more, capitalised,
+ * particles left out) are matched as whole words starting with a capital, case folded; numbers,
+ * e-mails and addresses are matched as written. Only characters not already taken are used.
+ */
+function repeatedOccurrences(src: string, kept: readonly Candidate[], taken: Uint8Array): Candidate[] {
+	const names = new Map<string, Candidate>();
+	const values = new Map<string, Candidate>();
+	for (const c of kept) {
+		const value = src.slice(c.start, c.end);
+		if (c.kind === 'name') {
+			for (const w of value.split(/[\s\u00a0\u202f]+/)) {
+				const word = w.replace(/^[’'\-.]+|[’'\-.,;:]+$/g, '');
+				if (!/^\p{Lu}/u.test(word) || [...word].filter((ch) => /\p{L}/u.test(ch)).length < 2) continue;
+				if (PARTICLES.has(word.toLowerCase()) || /\./.test(word)) continue;
+				if (!names.has(word.toLowerCase())) names.set(word.toLowerCase(), c);
+			}
+		} else if (value.length >= 4 && !values.has(value)) values.set(value, c);
+	}
+	const out: Candidate[] = [];
+	const scan = (keys: string[], flags: string, lookup: (m: string) => Candidate | undefined, name: boolean) => {
+		if (keys.length === 0) return;
+		// Longest first, so that "Jean-Pierre" wins over "Jean" in the alternation.
+		const alt = keys.sort((x, y) => y.length - x.length).map(escapeRe).join('|');
+		const re = name
+			? new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alt})(?![\\p{L}\\p{N}]|-\\p{L})`, flags)
+			: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, flags);
+		for (const m of src.matchAll(re)) {
+			const start = m.index ?? 0;
+			const end = start + m[0].length;
+			// A name word must start with a capital where it is repeated ("Rose" the patient, not "rose").
+			if (name && !/^\p{Lu}/u.test(m[0])) continue;
+			const from = lookup(m[0]);
+			if (!from) continue;
+			let free = true;
+			for (let i = start; i < end; i++) {
+				if (taken[i]) {
+					free = false;
+					break;
+				}
+			}
+			if (!free) continue;
+			taken.fill(1, start, end);
+			out.push({ kind: from.kind, start, end, confidence: Math.min(from.confidence, 0.8), variant: from.variant, title: from.title });
+		}
+	};
+	scan([...names.keys()], 'giu', (m) => names.get(m.toLowerCase()), true);
+	scan([...values.keys()], 'gu', (m) => values.get(m), false);
+	return out;
 }
 
 /** "élevée", "moyenne" or "faible", for display. */
