@@ -16,7 +16,7 @@ const mod = readModules(join(process.cwd(), 'content')).find((m) => m.data.id ==
 interface Q { id: string; type: string; choices?: { id: string; text: string }[]; correct: string[]; explanation: string; prompt: string }
 const steps = mod.data.steps as { id: string; title: string; check?: Q }[];
 const quiz = mod.data.quiz as Q[];
-const caseOptions = mod.data.case.options as { id: string; text: string; verdict: string; feedback: string }[];
+const caseOptions = (mod.data.case as { options: unknown }).options as { id: string; text: string; verdict: string; feedback: string }[];
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -196,8 +196,11 @@ test('without JavaScript every step, check, the case options and the quiz are re
 	for (const s of steps) await expect(page.getByRole('heading', { level: 2, name: s.title })).toBeVisible();
 	await expect(page.locator('.step [data-q]')).toHaveCount(steps.filter((s) => s.check).length);
 	for (const o of caseOptions) await expect(page.getByText(o.text, { exact: true }).first()).toBeVisible();
-	await expect(page.getByText('Voir l’analyse de chaque option et le débriefing')).toBeVisible();
+	await expect(page.locator('[data-case] summary', { hasText: 'Pourquoi ?' })).toHaveCount(caseOptions.length);
+	await expect(page.getByText('Voir le débriefing')).toBeVisible();
 	await expect(page.getByText(caseOptions[0].feedback)).toBeHidden();
+	await page.locator('[data-case] summary').first().click();
+	await expect(page.getByText(caseOptions[0].feedback)).toBeVisible();
 	await expect(page.locator('.quiz-list > li')).toHaveCount(quiz.length);
 	// A <noscript> note (Playwright disables script execution, not the parser's scripting flag, so
 	// the note is read from the markup rather than seen).
@@ -254,7 +257,7 @@ test('progress shows: the track card, the home link and « Ma progression » nam
 	await page.goto('parcours/praticien-hospitalier/');
 	await expect(page.locator(`[data-module-id="${ID}"] [data-status]`)).toHaveText(`En cours (étape 3 sur ${steps.length})`);
 	await page.goto('progression/');
-	const row = page.getByRole('row', { name: new RegExp(mod.data.title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+	const row = page.getByRole('row', { name: new RegExp(String(mod.data.title).slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
 	await expect(row).toContainText(`En cours (étape 3 sur ${steps.length})`);
 	await expect(row).toContainText('pas encore de quiz');
 	await page.goto('./');

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { answerQuizByKeyboard, moduleVersion } from './helpers';
 
 const KEY = 'pias:/:progress:v2';
@@ -190,6 +191,8 @@ test('attestation: one A4 page with a short code and a QR code; the verifier che
 	const code = (await page.locator('[data-verification-code]').textContent())!;
 	expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
 	await expect(page.locator('[data-qr] svg[role="img"]')).toBeVisible();
+	const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(await axe()).toEqual([]);
 	// No cell wraps "100 %" onto two lines: each score cell is one line high.
 	const heights = await sheet.locator('tbody td.num').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().height));
 	const rowText = await sheet.locator('tbody td.num').first().evaluate((td) => parseFloat(getComputedStyle(td).lineHeight) || 20);
@@ -213,6 +216,7 @@ test('attestation: one A4 page with a short code and a QR code; the verifier che
 	await page.getByRole('button', { name: 'Vérifier' }).click();
 	await expect(page.locator('[data-verdict="match"]')).toBeVisible();
 	await expect(page.locator('[data-self-declared]')).toContainText('Relevé auto-déclaré');
+	expect(await axe()).toEqual([]);
 	await page.getByLabel('Nom imprimé sur l’attestation').fill('Hélène Exemplaire');
 	await page.getByRole('button', { name: 'Vérifier' }).click();
 	await expect(page.locator('[data-verdict="mismatch"]')).toBeVisible();

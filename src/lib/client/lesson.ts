@@ -27,7 +27,8 @@ import {
 	type LessonEntry,
 } from '../lesson/state';
 import { isCorrect, scoreQuiz } from '../quiz/scoring';
-import { quizLabels as L } from '../quiz-labels';
+import { quizCoreLabels as L } from '../quiz-labels';
+import { initModulePage } from './module-page';
 import { stepAnchor } from '../lesson/steps';
 
 type QType = 'single' | 'multiple' | 'truefalse';
@@ -73,8 +74,13 @@ function showAnswered(q: QNode, ids: string[]): boolean {
 		const right = q.correct.includes(input.value);
 		li.classList.toggle('right', right);
 		li.classList.toggle('wrong', input.checked && !right);
-		const mark = $(li, '[data-mark]');
-		if (mark) mark.textContent = right ? ' ✓ bonne réponse' : input.checked ? ' ✗ votre choix, incorrect' : '';
+		let mark = $(li, '.mark');
+		if (!mark) {
+			mark = document.createElement('span');
+			mark.className = 'mark';
+			input.closest('label')!.append(mark);
+		}
+		mark.textContent = right ? ' ✓ bonne réponse' : input.checked ? ' ✗ votre choix, incorrect' : '';
 	}
 	const fb = $(q.el, '[data-feedback]')!;
 	fb.className = `q-feedback notice ${ok ? 'ok' : 'error'}`;
@@ -93,8 +99,7 @@ function resetQuestion(q: QNode): void {
 		input.disabled = false;
 		const li = input.closest('li')!;
 		li.classList.remove('right', 'wrong');
-		const mark = $(li, '[data-mark]');
-		if (mark) mark.textContent = '';
+		$(li, '.mark')?.remove();
 	}
 	const fb = $(q.el, '[data-feedback]')!;
 	fb.className = 'q-feedback';
@@ -127,6 +132,7 @@ function armQuestion(q: QNode, onValidate: (ids: string[]) => void): void {
 }
 
 export function initLesson(): void {
+	initModulePage();
 	const root = $<HTMLElement>(document, '[data-lesson]');
 	const article = root?.closest<HTMLElement>('[data-module]');
 	if (!root || !article) return;
@@ -252,18 +258,23 @@ export function initLesson(): void {
 
 	function renderCase(): void {
 		const choice = entry().choice;
-		if (!choice) return;
-		const option = $(analysis, `[data-option="${choice}"]`);
+		const option = choice ? $(decision, `[data-choice="${choice}"]`) : null;
 		if (!option) return;
 		for (const input of $$<HTMLInputElement>(decision, 'input')) {
 			input.checked = input.value === choice;
 			input.disabled = true;
 		}
 		$(decision, '.q-actions')!.hidden = true;
-		for (const li of $$(analysis, '[data-option]')) li.classList.toggle('chosen', li === option);
+		// Every option's explanation opens (the chosen one marked): why the others were sound or risky teaches too.
+		for (const li of $$(decision, '[data-choice]')) {
+			li.classList.toggle('chosen', li === option);
+			const why = $<HTMLDetailsElement>(li, '[data-why]')!;
+			why.open = true;
+			why.classList.add('revealed');
+		}
 		const verdict = option.dataset.verdict;
 		caseFeedback.className = `q-feedback notice ${verdict === 'sound' ? 'ok' : verdict === 'partial' ? 'info' : 'error'}`;
-		caseFeedback.textContent = `Votre choix : « ${$(option, '[data-option-text]')!.textContent} ». ${$(option, '.verdict')!.textContent} : ${$(option, '[data-option-why]')!.textContent}`;
+		caseFeedback.textContent = `Votre choix : « ${$(option, '[data-option-text]')!.textContent} ». ${$(option, '.verdict')!.textContent} ${$(option, '[data-option-why]')!.textContent}`;
 		analysis.open = true;
 		analysis.classList.add('revealed');
 	}
