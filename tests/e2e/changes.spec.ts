@@ -34,7 +34,9 @@ test('« Ce qui a changé » lists a dated module correction, reachable from the
 	await page.getByRole('contentinfo').getByRole('link', { name: 'Ce qui a changé' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Ce qui a changé' })).toBeVisible();
 
-	const item = page.locator('.change-log > li').filter({ has: page.getByRole('link', { name: mod.title }) });
+	// A module may log several changes on one day (a correction, then its conversion to a lesson):
+	// the entry is the one with this module's link and this change's reason.
+	const item = page.locator('.change-log > li').filter({ has: page.getByRole('link', { name: mod.title }) }).filter({ hasText: latest.summary });
 	await expect(item).toHaveCount(1);
 	await expect(item).toContainText(latest.summary);
 	await expect(item).toContainText(`version ${latest.version}`);
