@@ -3,7 +3,7 @@
  * editorial minimums (issue "Curriculum"). They read the files on disk with the build's schemas.
  */
 import { describe, expect, it } from 'vitest';
-import { moduleMinutes, termLinks, trackModuleIds, totalMinutes, validateCatalog, formatProblems } from '../../src/lib/catalog';
+import { lessonTimeOf, moduleMinutes, termLinks, trackModuleIds, totalMinutes, validateCatalog, formatProblems } from '../../src/lib/catalog';
 import { estimateMinutesExact, moduleWordCount } from '../../src/lib/duration';
 import { SETTINGS, THEMES } from '../../src/lib/taxonomy';
 import { loadContent } from './content-load';
@@ -87,7 +87,8 @@ describe('curriculum size', () => {
 describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, m) => {
 	const d = m.data;
 	it('lasts 5 to 15 minutes, declared within ±25 % of the estimate', () => {
-		const exact = estimateMinutesExact(moduleWordCount(m.body, d), d.quiz.length);
+		// A lesson's time is its steps, checks, case and quiz (lessonTimeOf); otherwise reading + quiz.
+		const exact = lessonTimeOf(m)?.total ?? estimateMinutesExact(moduleWordCount(m.body, d), d.quiz.length);
 		expect(d.durationMinutes).toBeGreaterThanOrEqual(5);
 		expect(d.durationMinutes).toBeLessThanOrEqual(15);
 		expect(exact, `estimate ${exact.toFixed(1)} min`).toBeGreaterThanOrEqual(5);

@@ -274,7 +274,7 @@ export function initLesson(): void {
 		}
 		const verdict = option.dataset.verdict;
 		caseFeedback.className = `q-feedback notice ${verdict === 'sound' ? 'ok' : verdict === 'partial' ? 'info' : 'error'}`;
-		caseFeedback.textContent = `Votre choix : « ${$(option, '[data-option-text]')!.textContent} ». ${$(option, '.verdict')!.textContent} ${$(option, '[data-option-why]')!.textContent}`;
+		caseFeedback.textContent = `Votre choix : « ${$(option, '[data-option-text]')!.textContent!.trim().replace(/[.\s]+$/, '')} ». ${$(option, '.verdict')!.textContent} ${$(option, '[data-option-why]')!.textContent}`;
 		analysis.open = true;
 		analysis.classList.add('revealed');
 	}
