@@ -124,6 +124,11 @@ export interface Section<T> {
 	subscribe(run: (value: T) => void): () => void;
 	/** Values set aside for this section, oldest first. */
 	backups(): BackupEntry[];
+	/**
+	 * True when the current value is in storage: storage works and no change is waiting to be
+	 * written. Say "saved" to the learner only when this is true (issue 16, item 1).
+	 */
+	saved(): boolean;
 }
 
 /** The fields of a `StorageEvent` the store reads. */
@@ -219,6 +224,8 @@ interface SectionState<T> {
 	serialized: string;
 	/** Transitions not saved yet (write failed); replayed on the next stored value. */
 	pending: Array<(value: T) => T>;
+	/** Changed while storage could not be read (memory mode): the value exists only in this page. */
+	memoryOnly: boolean;
 	subscribers: Set<(value: T) => void>;
 }
 
@@ -452,6 +459,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		if (!r) {
 			// Memory mode: the in-memory value is the only truth.
 			const next = fn(sec.value);
+			if (JSON.stringify(next) !== sec.serialized) sec.memoryOnly = true;
 			show(sec, next);
 			return next;
 		}
@@ -466,9 +474,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		const stored = r.raw ?? JSON.stringify(r.value);
 		if (serialized === stored) {
 			sec.pending = [];
+			sec.memoryOnly = false;
 			onWriteOk();
 		} else if (canOverwrite && setRaw(sec.key, serialized)) {
 			sec.pending = [];
+			sec.memoryOnly = false;
 			onWriteOk();
 		} else {
 			// Not saved (quota, or the unreadable value could not be set aside): keep the change
@@ -526,6 +536,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				removeRaw(sec.key);
 				for (const k of sec.legacyKeys) removeRaw(k);
 				sec.pending = [];
+				sec.memoryOnly = false;
 				show(sec, emptyOf(sec));
 				emit();
 			},
@@ -537,6 +548,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				};
 			},
 			backups: () => readBackups(sec as SectionState<unknown>),
+			saved: () => Boolean(storage) && readable && sec.pending.length === 0 && !sec.memoryOnly,
 		};
 	}
 
@@ -561,6 +573,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			value,
 			serialized: JSON.stringify(value),
 			pending: [],
+			memoryOnly: false,
 			subscribers: new Set(),
 		};
 		sections.set(name, sec as SectionState<unknown>);
@@ -651,6 +664,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			}
 			for (const sec of sections.values()) {
 				sec.pending = [];
+				sec.memoryOnly = false;
 				show(sec, emptyOf(sec));
 			}
 			removeNotices(['corrupt', 'future', 'quota']);
