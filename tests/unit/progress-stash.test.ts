@@ -132,3 +132,60 @@ describe('tab copy of unsaved progress', () => {
 		expect(() => blocked.recordAttempt('module-a', 1, PASS)).not.toThrow();
 	});
 });
+
+describe('two tabs finishing at the same moment (issue 16, item 2)', () => {
+	const KEY = 'pias:/:progress:v2';
+	/** Shared storage that tells how many writes each key got. */
+	class Shared extends FakeStorage {
+		writes = 0;
+		override setItem(k: string, v: string): void {
+			super.setItem(k, v);
+			if (k === KEY) this.writes += 1;
+		}
+	}
+
+	it('the tab whose write was overwritten merges the received value and writes its result back', () => {
+		const shared = new Shared();
+		const a = open(shared);
+		const b = open(shared);
+		// Both read the empty state; A writes its result, then B writes its own over it (the race).
+		a.recordAttempt('module-a', 1, PASS);
+		const bValue = JSON.parse(JSON.stringify(b.progress.get()));
+		bValue.modules['module-b'] = { status: 'completed', best: 100, attempts: 1, lastVisit: TODAY, version: 1, completedOn: TODAY };
+		shared.data.set(KEY, JSON.stringify(bValue));
+		// A receives B's write: it keeps its own result instead of replacing it, and repairs storage.
+		a.handleStorageEvent({ key: KEY, newValue: shared.getItem(KEY) });
+		expect(Object.keys(a.progress.get().modules).sort()).toEqual(['module-a', 'module-b']);
+		const stored = JSON.parse(shared.getItem(KEY) as string);
+		expect(Object.keys(stored.modules).sort()).toEqual(['module-a', 'module-b']);
+		// B receives the repair: both results, and no further write (no ping-pong).
+		const before = shared.writes;
+		b.handleStorageEvent({ key: KEY, newValue: shared.getItem(KEY) });
+		expect(Object.keys(b.progress.get().modules).sort()).toEqual(['module-a', 'module-b']);
+		a.handleStorageEvent({ key: KEY, newValue: shared.getItem(KEY) });
+		expect(shared.writes).toBe(before);
+	});
+
+	it('with Web Locks, each write is followed by a locked re-read that merges what another tab wrote', async () => {
+		const shared = new Shared();
+		let chain = Promise.resolve<unknown>(undefined);
+		const locks = { request: (_name: string, cb: () => unknown) => (chain = chain.then(cb)) };
+		const a = createProgressStore({ storage: shared, namespace: '/', today: () => TODAY, locks });
+		a.recordAttempt('module-a', 1, PASS);
+		// Another tab overwrites before A's locked step runs.
+		shared.data.set(KEY, JSON.stringify({ v: 2, profile: null, setting: null, modules: { 'module-b': { status: 'completed', best: 90, attempts: 1, lastVisit: TODAY, version: 1, completedOn: TODAY } } }));
+		await chain;
+		const stored = JSON.parse(shared.getItem(KEY) as string);
+		expect(Object.keys(stored.modules).sort()).toEqual(['module-a', 'module-b']);
+	});
+
+	it('a deliberate clear in another tab is not undone', () => {
+		const shared = new Shared();
+		const a = open(shared);
+		a.recordAttempt('module-a', 1, PASS);
+		shared.data.delete(KEY);
+		a.handleStorageEvent({ key: KEY, newValue: null });
+		expect(a.progress.get().modules).toEqual({});
+		expect(shared.getItem(KEY)).toBeNull();
+	});
+});

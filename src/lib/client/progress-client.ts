@@ -27,7 +27,9 @@ function tabStorage(): StorageLike | null {
 export function progressClient(base: string): ProgressStore {
 	if (store) return store;
 	const storage = progressStorage();
-	const s = createProgressStore({ storage, namespace: base, today: localToday });
+	// Web Locks serialise the re-read/merge/write after each change across tabs (issue 16, item 2).
+	const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
+	const s = createProgressStore({ storage, namespace: base, today: localToday, locks });
 	window.addEventListener('storage', (e) => {
 		if (e.storageArea && e.storageArea !== storage) return;
 		s.handleStorageEvent({ key: e.key, newValue: e.newValue });
