@@ -76,3 +76,35 @@ test('storage working: the result box says "enregistré" and nothing is kept in 
 	await expect(page.locator('[data-unsaved]')).toHaveCount(0);
 	expect(await page.evaluate(() => sessionStorage.getItem('pias:/:unsaved:progress'))).toBeNull();
 });
+
+test('persistent storage is asked after the first completed module; refused, an export reminder follows every few modules', async ({ page }) => {
+	await page.addInitScript(() => {
+		(window as unknown as { __persistCalls: number }).__persistCalls = 0;
+		Object.defineProperty(navigator, 'storage', {
+			value: {
+				persisted: async () => false,
+				persist: async () => { (window as unknown as { __persistCalls: number }).__persistCalls += 1; return false; },
+				estimate: async () => ({ usage: 0, quota: 1e9 }),
+			},
+		});
+	});
+	await page.goto(`./modules/${MOD}/`);
+	await answerQuizByKeyboard(page, MOD);
+	await expect(page.getByText('Module validé. Il est enregistré comme terminé dans votre progression.')).toBeVisible();
+	await expect.poll(() => page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(1);
+	const rec = await page.evaluate(() => JSON.parse(localStorage.getItem('pias:/:persist:v1') ?? 'null'));
+	expect(rec).toEqual({ asked: true, granted: false, remindedAt: 1 });
+	await expect(page.locator('[data-export-reminder]')).toHaveCount(0);
+	// Three more completed modules since the request: the next result box reminds to export.
+	await page.evaluate(() => {
+		const s = JSON.parse(localStorage.getItem('pias:/:progress:v2')!);
+		for (const id of ['ia-generative-quotidien', 'injection-de-prompt', 'ai-act-essentiel']) s.modules[id] = { ...s.modules['comprendre-ia'] };
+		localStorage.setItem('pias:/:progress:v2', JSON.stringify(s));
+	});
+	await page.reload();
+	await answerQuizByKeyboard(page, MOD);
+	const reminder = page.locator('[data-export-reminder]');
+	await expect(reminder).toContainText('pas accepté de garder vos données durablement');
+	await expect(reminder.getByRole('button', { name: 'Créer un code de progression' })).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(0);
+});
