@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import scorm from './src/integrations/scorm.ts';
 import serviceWorker from './src/integrations/service-worker.mjs';
+import cspTrim from './src/integrations/csp-trim.mjs';
 
 /**
  * BASE_PATH: the sub-path the site is served from (hospitals often host it under one, e.g.
@@ -11,7 +12,8 @@ import serviceWorker from './src/integrations/service-worker.mjs';
  * is always right. SITE_URL: the absolute origin, for what needs an absolute URL.
  */
 const base = ('/' + (process.env.BASE_PATH || '/').replace(/^\/+/, '')).replace(/\/?$/, '/');
-const site = process.env.SITE_URL || 'http://localhost:4321';
+// No fallback origin: what needs an absolute URL is drawn from the page's own address instead.
+const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
 	site,
@@ -23,8 +25,9 @@ export default defineConfig({
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	// Fail the build on two entries or routes with the same slug instead of silently keeping one.
 	prerenderConflictBehavior: 'error',
-	// scorm() must run before serviceWorker(): it removes its temporary source pages first.
-	integrations: [mdx(), svelte(), scorm(), serviceWorker()],
+	// scorm() must run before serviceWorker(): it removes its temporary source pages first;
+	// cspTrim() rewrites each page's CSP before the service worker records the final HTML.
+	integrations: [mdx(), svelte(), scorm(), cspTrim(), serviceWorker()],
 	// Astro hashes every inline script and style into script-src / style-src. The other
 	// directives close the remaining channels to another origin (fetch, beacons, images,
 	// prefetch, frames, WebSockets, plugins, <base>, form posts). frame-ancestors cannot be set
@@ -44,6 +47,8 @@ export default defineConfig({
 	// Shiki writes inline styles, which the CSP would block; Prism uses classes.
 	markdown: { syntaxHighlight: 'prism' },
 	build: { format: 'directory', inlineStylesheets: 'auto' },
+	// Scoped styles as a class rather than a data-astro-cid-* attribute on every element: lighter pages.
+	scopedStyleStrategy: 'class',
 	devToolbar: { enabled: false },
 	vite: {
 		build: {

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
@@ -9,10 +10,19 @@ import { existsSync } from 'node:fs';
  */
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-// Ports and output folders can be moved (E2E_PORT, E2E_DIST…) so that several people can run
-// the end-to-end tests on one machine without sharing a server.
-const port = Number(process.env.E2E_PORT ?? 4321);
-const portBase = Number(process.env.E2E_PORT_BASE ?? port + 1);
+// The servers listen on free ports the system picks (never 4321, which `npm start` may hold),
+// unless E2E_PORT / E2E_PORT_BASE say otherwise. Chosen once in the main process and passed to
+// the workers through the environment, so every process agrees. Output folders can be moved too
+// (E2E_DIST…), so that several people can run the tests on one machine.
+if (!process.env.E2E_PORT) {
+	const [a, b] = execFileSync(process.execPath, ['scripts/free-port.mjs', '2'], { encoding: 'utf8' }).trim().split('\n');
+	process.env.E2E_PORT = a;
+	process.env.E2E_PORT_BASE ??= b;
+}
+process.env.E2E_PORT_BASE ??= String(Number(process.env.E2E_PORT) + 1);
+const reuse = !process.env.CI && process.env.E2E_REUSE === '1';
+const port = Number(process.env.E2E_PORT);
+const portBase = Number(process.env.E2E_PORT_BASE);
 const dist = process.env.E2E_DIST ?? 'dist';
 const distBase = process.env.E2E_DIST_BASE ?? 'dist-base';
 const onlyRoot = process.env.E2E_ONLY_ROOT === '1';
@@ -41,10 +51,11 @@ export default defineConfig({
 		{ name: 'root', testIgnore: /base-path\.spec\.ts/, use: { baseURL: ROOT_URL } },
 		...(onlyRoot ? [] : [{ name: 'base-path', testMatch: /base-path\.spec\.ts/, use: { baseURL: BASE_URL_SUB } }]),
 	],
+	// Reuse a server only on ports given explicitly (a server you started for the tests yourself).
 	webServer: [
-		{ command: `node scripts/serve.mjs --dir ${dist} --port ${port}`, url: ROOT_URL, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+		{ command: `node scripts/serve.mjs --dir ${dist} --port ${port}`, url: ROOT_URL, reuseExistingServer: reuse, timeout: 60_000 },
 		...(onlyRoot
 			? []
-			: [{ command: `node scripts/serve.mjs --dir ${distBase} --base /formation-ia/ --port ${portBase}`, url: BASE_URL_SUB, reuseExistingServer: !process.env.CI, timeout: 60_000 }]),
+			: [{ command: `node scripts/serve.mjs --dir ${distBase} --base /formation-ia/ --port ${portBase}`, url: BASE_URL_SUB, reuseExistingServer: reuse, timeout: 60_000 }]),
 	],
 });

@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readBuiltBase } from './release.mjs';
-import { CATEGORIES, MODULE_PAGE, STATIC_PAGES, TARGETS, checkWeight, losingAudits, median, medianScores, outsideRequests, precacheUrls, suggestedCpuMultiplier, table, weightsReport } from './bench/report.mjs';
+import { CATEGORIES, LEGACY_MODULE_PAGE, MODULE_PAGE, STATIC_PAGES, TARGETS, checkWeight, losingAudits, median, medianScores, outsideRequests, precacheUrls, suggestedCpuMultiplier, table, weightsReport } from './bench/report.mjs';
 import { answerOneQuestion, scrollDown, weighPages } from './bench/weigh.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -103,7 +103,8 @@ async function main() {
 
 		// 1. Page weights.
 		const pages = [
-			{ path: MODULE_PAGE, kind: 'module', interact: answerOneQuestion },
+			{ path: MODULE_PAGE, kind: 'lesson', interact: answerOneQuestion },
+			{ path: LEGACY_MODULE_PAGE, kind: 'module', interact: answerOneQuestion },
 			...STATIC_PAGES.map((p) => ({ path: p, kind: 'static', interact: scrollDown })),
 			{ path: '', kind: 'info', interact: scrollDown },
 			...(track ? [{ path: track, kind: 'info', interact: scrollDown }] : []),
@@ -114,7 +115,7 @@ async function main() {
 		const weights = weightsReport(rows);
 		console.log('Page weights (the budgets of tests/e2e/quality.spec.ts)');
 		console.log(weights.text);
-		if (!pages.some((p) => p.kind === 'module')) console.log(`(no ${MODULE_PAGE} in this build: module budget not checked)`);
+		if (!pages.some((p) => p.kind === 'lesson')) console.log(`(no ${MODULE_PAGE} in this build: module budget not checked)`);
 		console.log(outside.length ? `Requests leaving the origin: ${[...new Set(outside)].join(', ')}` : 'Requests leaving the origin: none');
 		failed = !weights.ok;
 

@@ -30,6 +30,6 @@ export async function lighthouseRun(url, cpuMultiplier = null) {
 		if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
 		return result.lhr;
 	} finally {
-		await chrome.kill();
+		chrome.kill();
 	}
 }

@@ -8,10 +8,14 @@ export const BUDGETS = {
 	moduleJs: 30 * 1024,
 	moduleAll: 100 * 1024,
 	staticJs: 10 * 1024,
+	/** A lesson page, everything (issue 13 asks 32 KB; see quality.spec.ts). */
+	lessonAll: 33.5 * 1024,
 };
 
-/** The module page weighed with its quiz (as in quality.spec.ts). */
+/** The lesson page weighed with a check, the case and a quiz question (as in quality.spec.ts). */
 export const MODULE_PAGE = 'modules/injection-de-prompt/';
+/** A module page not yet written as a lesson, weighed with its quiz island. */
+export const LEGACY_MODULE_PAGE = 'modules/rgpd-donnees-sante/';
 /** Pages where nothing interacts but the header (as in quality.spec.ts). */
 export const STATIC_PAGES = ['glossaire/', 'a-propos/', 'mentions-legales/', 'accessibilite/', 'parcours/', 'referentiels/'];
 
@@ -35,7 +39,10 @@ export function median(values) {
 export function checkWeight(w, kind) {
 	/** @type {{ name: string, value: number, limit: number, ok: boolean }[]} */
 	const checks = [];
-	if (kind === 'module') {
+	if (kind === 'lesson') {
+		checks.push({ name: 'JS', value: w.js, limit: BUDGETS.moduleJs, ok: w.js <= BUDGETS.moduleJs });
+		checks.push({ name: 'all', value: w.all, limit: BUDGETS.lessonAll, ok: w.all <= BUDGETS.lessonAll });
+	} else if (kind === 'module') {
 		checks.push({ name: 'JS', value: w.js, limit: BUDGETS.moduleJs, ok: w.js <= BUDGETS.moduleJs });
 		checks.push({ name: 'all', value: w.all, limit: BUDGETS.moduleAll, ok: w.all <= BUDGETS.moduleAll });
 	} else if (kind === 'static') {

@@ -17,6 +17,19 @@ export async function scrollDown(page) {
 
 /** The module page interaction of quality.spec.ts: scroll, answer the first quiz question. */
 export async function answerOneQuestion(page) {
+	if (await page.locator('[data-lesson]').count()) {
+		// A lesson: one step check, the case decided, one quiz question (as in quality.spec.ts).
+		await page.locator('.step [data-q] input').first().check();
+		await page.locator('.step [data-validate]').first().click();
+		await page.locator('.lesson-toc a[href="#cas"]').click();
+		await page.locator('[data-case] input').first().check();
+		await page.getByRole('button', { name: 'Valider mon choix' }).click();
+		await page.locator('.lesson-toc a[href="#quiz"]').click();
+		await page.locator('.quiz-list > li.asked input').first().check();
+		await page.locator('.quiz-list > li.asked [data-validate]').click();
+		await page.locator('.quiz-list > li.asked [data-feedback]:not(:empty)').waitFor({ state: 'visible' });
+		return;
+	}
 	await scrollDown(page);
 	await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
 	await page.locator('[data-quiz] fieldset input').first().check();

@@ -3,7 +3,8 @@
  * glossary and competences, plus the cross-reference checks zod cannot make on one entry alone.
  * Pure: the pages feed it from Astro collections, the tests from the files on disk.
  */
-import { estimateMinutes, moduleWordCount } from './duration';
+import { caseWords, displayMinutes, estimateMinutes, lessonTime, moduleWordCount, type LessonTime } from './duration';
+import { stepBlocks, stepBodyProblems, stepWords } from './lesson/steps';
 import type { CompetenceData, GlossaryData, ModuleData, TrackData } from './schemas';
 import type { Profile, Setting } from './taxonomy';
 
@@ -63,9 +64,24 @@ export function validateCatalog(input: {
 		if (!m.data.profiles.includes(m.data.case.profile)) {
 			problems.push({ file: m.file, field: 'case.profile', message: `le cas concerne « ${m.data.case.profile} », absent des profils du module` });
 		}
+		if (m.data.steps) {
+			for (const p of stepBodyProblems(m.body, m.data.steps.map((x) => x.id))) problems.push({ file: m.file, ...p });
+			m.data.case.variants.forEach((v, i) => {
+				if (!m.data.profiles.includes('infirmier')) {
+					problems.push({ file: m.file, field: `case.variants[${i}]`, message: 'une variante de lieu d’exercice suppose un module du profil « infirmier »' });
+				}
+				if (v.options && m.data.case.options) {
+					const ids = m.data.case.options.map((o) => o.id).join('|');
+					if (v.options.map((o) => o.id).join('|') !== ids) {
+						problems.push({ file: m.file, field: `case.variants[${i}].options`, message: 'une variante garde les mêmes identifiants d’options que le cas (a, b, c…)' });
+					}
+				}
+			});
+		}
 		for (const link of moduleLinks(m.body)) {
 			if (!byId.has(link)) problems.push({ file: m.file, field: 'body', message: `lien vers le module « ${link} », qui n'existe pas` });
 		}
+		problems.push(...changeProblems(m));
 	}
 	// Prerequisite cycles would make "what to take first" impossible.
 	const state = new Map<string, 'visiting' | 'done'>();
@@ -107,6 +123,28 @@ export function validateCatalog(input: {
 	return problems;
 }
 
+/**
+ * Checks a module's change log against the module itself: an entry cannot announce a version
+ * the module has not reached, nor point at a quiz question that does not exist.
+ */
+export function changeProblems(m: ModuleEntry): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	// Quiz questions and lesson step checks both come back in the review, so both may be named.
+	const quizIds = new Set([...m.data.quiz.map((q) => q.id), ...(m.data.steps ?? []).flatMap((s) => (s.check ? [s.check.id] : []))]);
+	(m.data.changes ?? []).forEach((c, i) => {
+		if (c.version > m.data.version) {
+			problems.push({ file: m.file, field: `changes[${i}].version`, message: `version ${c.version} supérieure à la version du module (${m.data.version})` });
+		}
+		if (c.date > m.data.reviewed) {
+			problems.push({ file: m.file, field: `changes[${i}].date`, message: `date ${c.date} postérieure à la date de relecture (${m.data.reviewed})` });
+		}
+		c.questions.forEach((q, j) => {
+			if (!quizIds.has(q)) problems.push({ file: m.file, field: `changes[${i}].questions[${j}]`, message: `la question « ${q} » n'existe ni dans le quiz ni dans les étapes` });
+		});
+	});
+	return problems;
+}
+
 /** Module ids linked from an MDX body through <ModuleLink id="…">. */
 export function moduleLinks(body: string): string[] {
 	return [...body.matchAll(/<ModuleLink\s+[^>]*id=["']([^"']+)["']/g)].map((m) => m[1]);
@@ -117,8 +155,24 @@ export function termLinks(body: string): string[] {
 	return [...body.matchAll(/<Term\s+[^>]*id=["']([^"']+)["']/g)].map((m) => m[1]);
 }
 
-/** Estimated minutes for one module (reading + quiz), the figure shown to learners. */
-export function moduleMinutes(m: ModuleEntry): number {
+/** The time of a lesson module, step by step (null for a module not written as steps). */
+export function lessonTimeOf(m: Pick<ModuleEntry, 'body' | 'data'>): LessonTime | null {
+	if (!m.data.steps) return null;
+	const words = new Map(stepBlocks(m.body).map((b) => [b.id, stepWords(b)]));
+	return lessonTime(
+		m.data.steps.map((s) => ({ id: s.id, words: words.get(s.id) ?? 0, hasCheck: !!s.check })),
+		caseWords(m.data.case),
+		m.data.quiz.length,
+	);
+}
+
+/**
+ * Estimated minutes for one module, the figure shown to learners everywhere: a lesson's steps,
+ * case and quiz (see `lessonTime`), or reading + quiz for a module not yet written as steps.
+ */
+export function moduleMinutes(m: Pick<ModuleEntry, 'body' | 'data'>): number {
+	const lesson = lessonTimeOf(m);
+	if (lesson) return displayMinutes(lesson.total);
 	return estimateMinutes(moduleWordCount(m.body, m.data), m.data.quiz.length);
 }
 

@@ -61,7 +61,7 @@ async function load(): Promise<Curriculum> {
 		tracks,
 		glossary,
 		competences,
-		establishment: est?.data ?? { name: '', dpo: '', securityLead: '', aiReferent: '', approvedTools: [], incidentProcedure: '', incidentContact: '' },
+		establishment: est?.data ?? { name: '', dpo: '', securityLead: '', aiReferent: '', approvedTools: [], incidentProcedure: '', incidentContact: '', reviewers: [] },
 	};
 }
 

@@ -43,3 +43,64 @@ export function moduleWordCount(body: string, data: { case: { situation: string;
 		data.keyPoints.reduce((n, k) => n + countWords(k), 0)
 	);
 }
+
+// ---------------------------------------------------------------- lessons
+
+/**
+ * Reading rate for lessons, in words per minute. Adults read English non-fiction silently at
+ * 238 wpm on average, most between 175 and 300 (Brysbaert, Journal of Memory and Language 2019,
+ * meta-analysis of 190 studies); simple standardised texts read aloud in 17 languages, French
+ * included, average 184 ± 29 wpm (IReST, Trauzettel-Klosinski & Dietz, IOVS 2012). Our readers
+ * read legal and medical French carefully, often on a phone and between two tasks: we take
+ * 150 wpm, below the usual adult range, so that a step announced as 2 minutes takes 2 minutes.
+ */
+export const LESSON_WORDS_PER_MINUTE = 150;
+/** A step check: read the question and its options, answer, read the explanation. */
+export const MINUTES_PER_CHECK = 0.75;
+/** The case: besides reading it (options and one feedback included), time to weigh the options. */
+export const MINUTES_TO_DECIDE = 0.5;
+/** A final-quiz question, explanation included. */
+export const MINUTES_PER_QUIZ_QUESTION = 0.75;
+
+/** Minutes of one step: its prose at the lesson rate, plus its check. */
+export function stepMinutesExact(words: number, hasCheck: boolean): number {
+	return words / LESSON_WORDS_PER_MINUTE + (hasCheck ? MINUTES_PER_CHECK : 0);
+}
+
+/** What a lesson's time is made of, in exact minutes (rounded only for display). */
+export interface LessonTime {
+	steps: { id: string; minutes: number }[];
+	case: number;
+	quiz: number;
+	total: number;
+}
+
+/** The words of a decision case: situation, question, every option (feedback read for one), debrief. */
+export function caseWords(c: { situation: string; question?: string; options?: { text: string; feedback: string }[]; debrief: string }): number {
+	const options = c.options ?? [];
+	const feedback = options.length ? options.reduce((n, o) => n + countWords(o.feedback), 0) / options.length : 0;
+	return (
+		countWords(c.situation) +
+		countWords(c.question ?? '') +
+		options.reduce((n, o) => n + countWords(o.text), 0) +
+		feedback +
+		countWords(c.debrief)
+	);
+}
+
+/** A lesson's time: each step, the case, the quiz. */
+export function lessonTime(
+	steps: { id: string; words: number; hasCheck: boolean }[],
+	caseWordCount: number,
+	quizQuestions: number,
+): LessonTime {
+	const s = steps.map((x) => ({ id: x.id, minutes: stepMinutesExact(x.words, x.hasCheck) }));
+	const c = caseWordCount / LESSON_WORDS_PER_MINUTE + MINUTES_TO_DECIDE;
+	const q = quizQuestions * MINUTES_PER_QUIZ_QUESTION;
+	return { steps: s, case: c, quiz: q, total: s.reduce((n, x) => n + x.minutes, 0) + c + q };
+}
+
+/** Whole minutes for display, at least 1. */
+export function displayMinutes(exact: number): number {
+	return Math.max(1, Math.round(exact));
+}

@@ -19,3 +19,12 @@ export function formatMinutes(total: number): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
 	return `${n} ${n > 1 ? pluralWord : word}`;
 }
+
+/**
+ * Share of `part` in `total` as a whole percentage, rounded to the nearest (4/6 → 67, 1/3 → 33).
+ * 0 when `total` is 0 or either value is not a finite number.
+ */
+export function percentOf(part: number, total: number): number {
+	if (!Number.isFinite(part) || !Number.isFinite(total) || total <= 0) return 0;
+	return Math.min(100, Math.max(0, Math.round((part * 100) / total)));
+}

@@ -19,6 +19,7 @@ export const routes = {
 	tracks: 'parcours/',
 	track: (profile: string) => `parcours/${profile}/`,
 	module: (id: string) => `modules/${id}/`,
+	moduleEssentials: (id: string) => `modules/${id}/essentiel/`,
 	theme: (theme: string) => `themes/${theme}/`,
 	glossary: 'glossaire/',
 	term: (id: string) => `glossaire/#${id}`,
@@ -40,4 +41,6 @@ export const routes = {
 	trainers: 'formateurs/',
 	survey: 'etat-des-lieux/',
 	teamSurvey: 'formateurs/etat-des-lieux/',
+	changes: 'ce-qui-a-change/',
+	method: 'methode/',
 } as const;

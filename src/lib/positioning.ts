@@ -24,6 +24,7 @@ import { isCorrect, type Answers, type ScorableQuestion } from './quiz/scoring';
 import { isId, isIntInRange, isIsoDate, isPlainObject } from './progress/model';
 import type { ProgressStore, Section, SectionParse } from './progress/store';
 import { THEMES, type Theme } from './taxonomy';
+import { percentOf } from './format';
 
 /** Version of the `positioning` store section (key suffix `:positioning:v1`). */
 export const POSITIONING_VERSION = 1;
@@ -88,7 +89,7 @@ export function scoreByTheme(questions: readonly PositioningQuestion[], answers:
 	}
 	for (const t of THEMES) {
 		const s = scores[t];
-		s.percent = s.total === 0 ? 0 : Math.floor((s.correct * 100) / s.total);
+		s.percent = percentOf(s.correct, s.total);
 	}
 	return scores;
 }
@@ -126,6 +127,35 @@ export function recommend(input: {
 	if (!input.trackModuleIds) return gaps;
 	const wanted = new Set(gaps);
 	return [...new Set(input.trackModuleIds.filter((id) => wanted.has(id)))];
+}
+
+/**
+ * Recommendations from the learner's own track first. `inTrack`: the modules of the track, in
+ * track order, tied to a missed question; and, for a theme with missed questions none of whose
+ * tied modules is in the track, the track's modules of that theme (a student who misses cyber
+ * questions gets the cyber modules of her track even when the questions name modules written
+ * for other audiences). `outside`: the other modules tied to
+ * missed questions, at most `maxOutside` (default 3), for going further. Without a track,
+ * `inTrack` is empty and `outside` holds every gap module (uncapped), as `recommend` does.
+ */
+export function recommendByTrack(input: {
+	questions: readonly PositioningQuestion[];
+	answers: Answers;
+	trackModuleIds?: readonly string[] | null;
+	/** Theme of each module of the curriculum. */
+	moduleThemes: Readonly<Record<string, string>>;
+	maxOutside?: number;
+}): { inTrack: string[]; outside: string[] } {
+	const gaps = gapModules(input.questions, input.answers);
+	if (!input.trackModuleIds) return { inTrack: [], outside: gaps };
+	const track = new Set(input.trackModuleIds);
+	const missed = input.questions.filter((q) => !isCorrect(q, selectedFor(input.answers, q.id)));
+	const uncovered = new Set(THEMES.filter((t) => missed.some((q) => q.theme === t) && !missed.some((q) => q.theme === t && q.modules.some((m) => track.has(m)))) as string[]);
+	const tied = new Set(gaps);
+	const themeOf = (id: string) => (Object.hasOwn(input.moduleThemes, id) ? input.moduleThemes[id] : undefined);
+	const inTrack = [...new Set(input.trackModuleIds.filter((id) => tied.has(id) || uncovered.has(themeOf(id) ?? '')))];
+	const outside = gaps.filter((id) => !inTrack.includes(id)).slice(0, input.maxOutside ?? 3);
+	return { inTrack, outside };
 }
 
 /** Keeps the answers to known questions, with choice ids that exist, deduplicated. */
@@ -326,13 +356,13 @@ export const positioningLabels = {
 	submit: 'Voir mes résultats',
 	missingOne: 'Vous n’avez pas répondu à une question :',
 	missingMany: 'Vous n’avez pas répondu à {{count}} questions :',
-	missingThen: 'Répondez-y, ou cliquez à nouveau sur « Voir mes résultats » : une question sans réponse comptera comme un point à revoir.',
+	missingThen: 'Répondez-y, ou choisissez à nouveau « Voir mes résultats » : une question sans réponse comptera comme un point à revoir.',
 	questionRef: 'question {{n}}',
 	resultsTitle: 'Vos résultats',
 	takenOn: 'Test passé le {{date}}. Ce résultat n’est enregistré que dans ce navigateur.',
 	themeScore: '{{correct}} sur {{total}} ({{percent}} %)',
 	recommendedTitle: 'Vos modules recommandés',
-	recommendedIntro: 'Les modules de votre parcours qui traitent des questions manquées, dans l’ordre du parcours « {{track}} » :',
+	recommendedIntro: 'Les modules de votre parcours qui traitent des points manqués, ou de leur thème, dans l’ordre du parcours « {{track}} » :',
 	recommendedNoTrack: 'Les modules qui traitent des questions manquées :',
 	noTrackHint: 'Choisissez votre parcours pour obtenir ces recommandations dans l’ordre de votre métier.',
 	allRight: 'Toutes vos réponses sont justes : aucun point faible repéré. Poursuivez votre parcours à votre rythme ; les modules approfondissent chaque thème.',

@@ -20,10 +20,11 @@ export function isInertSvg(svg: string): boolean {
 
 /**
  * The QR code of an http(s) URL as an SVG string with `role="img"` and an `aria-label` naming
- * the URL (`label` replaces the default wording). Throws on any other input: a broken code on
+ * the URL (`label` replaces the default wording). `level` 'L' (7 % recovery) keeps a long URL,
+ * such as an attestation record, less dense on paper. Throws on any other input: a broken code on
  * a printed sheet must fail the build, not reach the ward.
  */
-export async function qrSvg(url: string, label = `Code QR vers ${url}`): Promise<string> {
+export async function qrSvg(url: string, label = `Code QR vers ${url}`, level: 'L' | 'M' = QR_OPTIONS.errorCorrectionLevel): Promise<string> {
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -31,7 +32,7 @@ export async function qrSvg(url: string, label = `Code QR vers ${url}`): Promise
 		throw new TypeError(`qrSvg: not a URL: ${url}`);
 	}
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new TypeError(`qrSvg: only http(s) URLs, got ${url}`);
-	const raw = await QRCode.toString(url, { ...QR_OPTIONS });
+	const raw = await QRCode.toString(url, { ...QR_OPTIONS, errorCorrectionLevel: level });
 	const svg = raw.trim().replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttr(label)}" focusable="false"`);
 	if (!svg.startsWith('<svg role="img"') || !svg.endsWith('</svg>') || !isInertSvg(svg)) {
 		throw new Error('qrSvg: unexpected SVG from the qrcode package');

@@ -101,16 +101,120 @@ export const questionSchema = z
 	});
 export type Question = z.output<typeof questionSchema>;
 
-/** A case study tied to one profile (and, for nurses, optionally a setting). */
-export const caseSchema = z.object({
-	title: z.string().min(3),
-	profile: z.enum(PROFILES),
-	setting: z.enum(SETTINGS).optional(),
-	/** The situation, told as it happens on the ward or in the practice. */
-	situation: z.string().min(40),
-	/** What to do, or the questions to think about, with the reasoning. */
-	debrief: z.string().min(40),
+/** How sound a case option is: its feedback says why. */
+export const VERDICTS = ['sound', 'partial', 'risky'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** One thing the learner could do in a case, with its own feedback. */
+export const caseOptionSchema = z.object({
+	/** Stable id within the case (a, b, c…), recorded as the learner's choice. */
+	id: z.string().regex(/^[a-z0-9-]{1,20}$/, 'identifiant d’option attendu (ex. « a »)'),
+	/** What the learner would do, in the first person or as an action. */
+	text: z.string().min(5),
+	/** sound: the right move; partial: sound but incomplete; risky: a mistake people make. */
+	verdict: z.enum(VERDICTS),
+	/** Why this choice is sound or risky (shown once chosen). */
+	feedback: z.string().min(20),
 });
+
+/** Checks shared by a case and its setting variants: 3 or 4 options, one sound at least, unique ids. */
+function refineOptions(options: { id: string; verdict: Verdict }[] | undefined, ctx: z.RefinementCtx): void {
+	if (!options) return;
+	if (options.length < 3 || options.length > 4) {
+		ctx.addIssue({ code: 'custom', path: ['options'], message: 'un cas à décider propose 3 ou 4 options' });
+	}
+	const ids = options.map((o) => o.id);
+	if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'identifiants d’option en double' });
+	if (!options.some((o) => o.verdict === 'sound')) {
+		ctx.addIssue({ code: 'custom', path: ['options'], message: 'au moins une option doit être « sound » (la bonne décision)' });
+	}
+}
+
+/** A nurse-setting version of a case (EHPAD, operating room, ward differ). */
+export const caseVariantSchema = z
+	.object({
+		setting: z.enum(SETTINGS),
+		title: z.string().min(3).optional(),
+		situation: z.string().min(40),
+		/** The question put to the learner; defaults to the case's. */
+		question: z.string().min(5).optional(),
+		options: z.array(caseOptionSchema).optional(),
+		debrief: z.string().min(40).optional(),
+	})
+	.superRefine((v, ctx) => refineOptions(v.options, ctx));
+
+/**
+ * A case study tied to one profile (and, for nurses, optionally a setting). With `options`, the
+ * case is a decision: the situation first, the learner picks what they would do, reads that
+ * option's feedback, then the debrief. Without options (modules not yet converted to lessons) the
+ * debrief follows the situation.
+ */
+export const caseSchema = z
+	.object({
+		title: z.string().min(3),
+		profile: z.enum(PROFILES),
+		setting: z.enum(SETTINGS).optional(),
+		/** The situation, told as it happens on the ward or in the practice. */
+		situation: z.string().min(40),
+		/** The question put to the learner (« Que faites-vous ? » when absent). */
+		question: z.string().min(5).optional(),
+		/** 3 or 4 things the learner could do, each with its feedback. */
+		options: z.array(caseOptionSchema).optional(),
+		/** What to do, or the questions to think about, with the reasoning. */
+		debrief: z.string().min(40),
+		/** Setting versions of the case, shown to nurses of that setting. */
+		variants: z.array(caseVariantSchema).default([]),
+	})
+	.superRefine((c, ctx) => {
+		refineOptions(c.options, ctx);
+		const settings = c.variants.map((v) => v.setting);
+		if (new Set(settings).size !== settings.length) {
+			ctx.addIssue({ code: 'custom', path: ['variants'], message: 'deux variantes pour le même lieu d’exercice' });
+		}
+		c.variants.forEach((v, i) => {
+			if (v.options === undefined && c.options === undefined) return;
+			if (v.options !== undefined && c.options === undefined) {
+				ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: 'une variante à décider suppose un cas à décider (options)' });
+			}
+		});
+	});
+export type CaseData = z.output<typeof caseSchema>;
+export type CaseOption = z.output<typeof caseOptionSchema>;
+
+/**
+ * A lesson step ("étape"): one idea, about 1 to 3 minutes. Its text is the MDX body between
+ * `<Step id="…">` and `</Step>`; the title and the check live here so that they are validated,
+ * scored and listed (catalogue, SCORM, search) without parsing the body.
+ */
+export const stepSchema = z.object({
+	/** Stable id within the module (kept when the wording changes): anchors `#etape-<id>`. */
+	id: slugSchema,
+	/** Says the idea (« Une consigne cachée se lit comme un ordre »), not « Introduction ». */
+	title: z.string().min(5).max(120),
+	/** One retrieval question, required on every step but the last. */
+	check: questionSchema.optional(),
+	/** True when the check is one of the module's three « L'essentiel en 2 minutes » questions. */
+	essential: z.boolean().default(false),
+});
+export type StepData = z.output<typeof stepSchema>;
+/**
+ * One dated entry of a module's change log, shown on the module page and on « Ce qui a changé ».
+ * The catalogue check (`validateCatalog`) makes sure `version` does not exceed the module's
+ * version and that every id in `questions` exists in its quiz.
+ */
+export const changeSchema = z.object({
+	/** Day the change was published, YYYY-MM-DD. */
+	date: isoDateSchema,
+	/** Module version that carries the change (at most the module's current `version`). */
+	version: z.number().int().min(1),
+	/** What changed and why, in French, for the reader. */
+	summary: z.string().min(10),
+	/** Quiz question ids whose wording or answer changed: they come back in « Mes révisions ». */
+	questions: z.array(slugSchema).default([]),
+	/** Short reference to the source behind the change (publisher, text, date). */
+	source: z.string().min(3).optional(),
+});
+export type ModuleChange = z.output<typeof changeSchema>;
 
 /** Frontmatter of a training module (one MDX file each). */
 export const moduleSchema = z
@@ -145,6 +249,14 @@ export const moduleSchema = z
 		/** Content version; bump it when the quiz or the substance changes. */
 		version: z.number().int().min(1),
 		quiz: z.array(questionSchema).min(1, 'le quiz doit avoir au moins une question'),
+		/**
+		 * Lesson steps, in order (4 to 7). Absent on modules still written as one long read. Each
+		 * id must match a `<Step id="…">` of the body, in the same order (checked across the body
+		 * by `validateCatalog`).
+		 */
+		steps: z.array(stepSchema).optional(),
+		/** Dated change log, any order (pages sort it newest first); empty for a first version. */
+		changes: z.array(changeSchema).default([]),
 	})
 	.superRefine((m, ctx) => {
 		const ids = m.quiz.map((q) => q.id);
@@ -156,11 +268,67 @@ export const moduleSchema = z
 		if (m.nextReview && m.nextReview <= m.reviewed) {
 			ctx.addIssue({ code: 'custom', path: ['nextReview'], message: 'nextReview doit suivre reviewed' });
 		}
+		if (m.steps) refineSteps(m, ctx);
 		if (m.prerequisites.includes(m.id)) {
 			ctx.addIssue({ code: 'custom', path: ['prerequisites'], message: 'un module ne peut pas être son propre prérequis' });
 		}
 	});
 export type ModuleData = z.output<typeof moduleSchema>;
+
+/** Lesson rules one module can be checked for alone (the body is checked by `validateCatalog`). */
+function refineSteps(
+	m: { steps?: { id: string; check?: { id: string; prompt: string }; essential: boolean }[]; quiz: { id: string; prompt: string }[]; case: { options?: unknown[] } },
+	ctx: z.RefinementCtx,
+): void {
+	const steps = m.steps ?? [];
+	if (steps.length < 4 || steps.length > 7) {
+		ctx.addIssue({ code: 'custom', path: ['steps'], message: `une leçon compte 4 à 7 étapes (ici ${steps.length})` });
+	}
+	const ids = steps.map((s) => s.id);
+	const quizPrompts = new Set(m.quiz.map((q) => normalisePrompt(q.prompt)));
+	const quizIds = new Set(m.quiz.map((q) => q.id));
+	const checkIds: string[] = [];
+	steps.forEach((s, i) => {
+		if (ids.indexOf(s.id) !== i) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `étape « ${s.id} » en double` });
+		const last = i === steps.length - 1;
+		if (!last && !s.check) {
+			ctx.addIssue({ code: 'custom', path: ['steps', i, 'check'], message: `l’étape « ${s.id} » doit finir par une question de vérification` });
+		}
+		if (last && s.check) {
+			ctx.addIssue({ code: 'custom', path: ['steps', i, 'check'], message: `la dernière étape (« ${s.id} ») ne porte pas de vérification : le cas pratique suit` });
+		}
+		if (s.essential && !s.check) {
+			ctx.addIssue({ code: 'custom', path: ['steps', i, 'essential'], message: `l’étape « ${s.id} » est marquée essentielle sans question` });
+		}
+		if (s.check) {
+			if (checkIds.includes(s.check.id) || quizIds.has(s.check.id)) {
+				ctx.addIssue({ code: 'custom', path: ['steps', i, 'check', 'id'], message: `identifiant « ${s.check.id} » déjà pris (vérifications et quiz ont des identifiants distincts)` });
+			}
+			checkIds.push(s.check.id);
+			if (quizPrompts.has(normalisePrompt(s.check.prompt))) {
+				ctx.addIssue({ code: 'custom', path: ['steps', i, 'check', 'prompt'], message: `la vérification de « ${s.id} » reprend une question du quiz` });
+			}
+		}
+	});
+	const essentials = steps.filter((s) => s.essential).length;
+	const wanted = Math.min(3, checkIds.length);
+	if (essentials !== wanted) {
+		ctx.addIssue({ code: 'custom', path: ['steps'], message: `marquez ${wanted} vérifications « essential » pour « L’essentiel en 2 minutes » (ici ${essentials})` });
+	}
+	if (!m.case.options) {
+		ctx.addIssue({ code: 'custom', path: ['case', 'options'], message: 'dans une leçon, le cas est une décision : ajoutez 3 ou 4 options' });
+	}
+}
+
+/** Lower-case, accents and punctuation folded: two prompts that differ only by those are the same. */
+export function normalisePrompt(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
 
 /** How a nurse setting changes the nurse track: modules added after an anchor, or swapped. */
 export const trackVariantSchema = z.object({
@@ -218,5 +386,7 @@ export const establishmentSchema = z.object({
 		.default([]),
 	incidentProcedure: z.string().default(''),
 	incidentContact: z.string().default(''),
+	/** People or roles of the establishment who reread the content for local use (optional; shown on « Comment nous travaillons »). */
+	reviewers: z.array(z.object({ name: z.string().min(1), role: z.string().default('') })).default([]),
 });
 export type EstablishmentData = z.output<typeof establishmentSchema>;

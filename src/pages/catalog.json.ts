@@ -9,11 +9,15 @@ import { absoluteUrl, routes } from '../lib/paths';
 
 export const prerender = true;
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
 	const c = await curriculum();
 	const base = import.meta.env.BASE_URL;
-	const origin = (site ?? new URL('http://localhost:4321')).href;
-	const abs = (p: string) => absoluteUrl(origin, base, p);
+	// Absolute URLs only when the build knows the public origin (SITE_URL). Otherwise the URLs are
+	// relative to this file's own address (it sits at the site's root, under the base path), so a
+	// copied dist/ never advertises a build machine's localhost: resolve them against the URL you
+	// fetched catalog.json from.
+	const origin = process.env.SITE_URL;
+	const abs = (p: string) => (origin ? absoluteUrl(origin, base, p) : p || './');
 	const body = {
 		schemaVersion: 1,
 		name: 'Parcours IA Santé',

@@ -35,10 +35,13 @@ test('navigating from the home page to a module works under the sub-path', async
 	await expect(page.getByRole('heading', { name: 'Objectifs' })).toBeVisible();
 });
 
-test('catalogue URLs carry the base path', async ({ request }) => {
+test('catalogue URLs carry the base path', async ({ request, baseURL }) => {
 	const cat = await (await request.get('catalog.json')).json();
-	for (const m of cat.modules) expect(new URL(m.url).pathname.startsWith(`${BASE}modules/`)).toBe(true);
-	for (const t of cat.tracks) expect(new URL(t.url).pathname.startsWith(`${BASE}parcours/`)).toBe(true);
+	// Relative to catalog.json when built without SITE_URL: resolved, they stay under the sub-path.
+	const from = new URL('catalog.json', baseURL);
+	for (const m of cat.modules) expect(new URL(m.url, from).pathname.startsWith(`${BASE}modules/`)).toBe(true);
+	for (const t of cat.tracks) expect(new URL(t.url, from).pathname.startsWith(`${BASE}parcours/`)).toBe(true);
+	expect((await request.get(new URL(cat.modules[0].url, from).href)).ok()).toBe(true);
 });
 
 test.describe('offline under the sub-path', () => {

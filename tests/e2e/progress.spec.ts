@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { answerQuizByKeyboard, moduleVersion } from './helpers';
 
 const KEY = 'pias:/:progress:v2';
@@ -168,25 +169,81 @@ test('clear my progress asks for confirmation, then removes every stored item', 
 	expect(keys).toEqual([]);
 });
 
-test('attestation: the verifier recomputes the printed fingerprint; an edited record does not match', async ({ page }) => {
-	await page.goto(`./modules/${MOD_A}/`);
-	await answerQuizByKeyboard(page, MOD_A);
+test('attestation: one A4 page with a short code and a QR code; the verifier checks name and code, NFC included', async ({ page }) => {
+	// Seed a complete track of 12 modules (the longest), as a learner who finished it.
+	const catalog = await (await page.request.get('./catalog.json')).json();
+	const track = (catalog.tracks as { profile: string; modules: string[] }[]).find((t) => t.profile === 'praticien-hospitalier')!;
+	const ids = track.modules;
+	expect(ids.length).toBeGreaterThanOrEqual(10);
+	const modules = Object.fromEntries(ids.map((id) => [id, { status: 'completed', best: 100, attempts: 1, lastVisit: '2026-11-20', completedOn: '2026-11-20', version: moduleVersion(id) }]));
+	await page.goto('./');
+	await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify({ v: 2, profile: 'praticien-hospitalier', setting: null, modules })] as const);
 	await page.goto('./attestation/');
-	await page.getByLabel(/Votre nom et prénom/).fill('Camille Exemple');
-	await expect(page.getByRole('heading', { name: 'Relevé des modules terminés' })).toBeVisible();
-	await expect(page.getByText(/pas une attestation de développement professionnel continu/)).toBeVisible();
-	const print = await page.locator('[data-fingerprint]').textContent();
-	const code = await page.locator('[data-verification-code]').textContent();
-	expect(print).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+	await page.getByLabel(/Votre nom et prénom/).fill('Hélène Exemple');
+	await expect(page.getByRole('heading', { name: 'Attestation de suivi de parcours' })).toBeVisible();
+	const sheet = page.locator('[data-attestation]');
+	await expect(sheet.getByText(/auto-formation/).first()).toBeVisible();
+	await expect(sheet).not.toContainText('Nous attestons');
+	await expect(page.locator('[data-statement]')).toContainText('article 4 du règlement (UE) 2024/1689');
+	await expect(page.locator('[data-statement]')).toContainText('ni une action de développement professionnel continu (DPC)');
+	await expect(sheet.getByText('Signature de la personne formée')).toBeVisible();
+	await expect(sheet.locator('tbody tr')).toHaveCount(ids.length);
+	const code = (await page.locator('[data-verification-code]').textContent())!;
+	expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+	await expect(page.locator('[data-qr] svg[role="img"]')).toBeVisible();
+	const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(await axe()).toEqual([]);
+	// No cell wraps "100 %" onto two lines: each score cell is one line high.
+	const heights = await sheet.locator('tbody td.num').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().height));
+	const rowText = await sheet.locator('tbody td.num').first().evaluate((td) => parseFloat(getComputedStyle(td).lineHeight) || 20);
+	for (const h of heights) expect(h).toBeLessThan(rowText * 2.5);
+	// Printed on A4, it is one page.
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+	expect(pages.length).toBe(1);
+	await page.emulateMedia({ media: 'screen' });
+	const full = (await page.locator('[data-full-record]').textContent())!;
+	expect(full).toMatch(/^ATT2-/);
+	expect(full).not.toContain('Hélène');
+
+	// The QR code opens the verifier with the record after '#'; the name typed with decomposed
+	// accents and the code in lower case without dashes still match.
+	await page.goto(`./attestation/verifier/#${full}`);
+	await expect(page.locator('[data-from-qr]')).toBeVisible();
+	await page.getByLabel('Nom imprimé sur l’attestation').fill('He\u0301le\u0300ne  Exemple');
+	await page.getByLabel(/Code de vérification imprimé/).fill(code.toLowerCase().replace(/-/g, ''));
+	await page.getByRole('button', { name: 'Vérifier' }).click();
+	await expect(page.locator('[data-verdict="match"]')).toBeVisible();
+	await expect(page.locator('[data-self-declared]')).toContainText('Relevé auto-déclaré');
+	expect(await axe()).toEqual([]);
+	await page.getByLabel('Nom imprimé sur l’attestation').fill('Hélène Exemplaire');
+	await page.getByRole('button', { name: 'Vérifier' }).click();
+	await expect(page.locator('[data-verdict="mismatch"]')).toBeVisible();
+	// One mistyped character is caught as a typo.
+	const typo = code.replace(/^./, (c) => (c === '7' ? '8' : '7'));
+	await page.getByLabel('Nom imprimé sur l’attestation').fill('Hélène Exemple');
+	await page.getByLabel(/Code de vérification imprimé/).fill(typo);
+	await page.getByRole('button', { name: 'Vérifier' }).click();
+	await expect(page.getByText(/faute de frappe/)).toBeVisible();
+});
+
+test('attestation verifier: a hand-made record with a made-up module, a DPC title and dates in 2031 is refused', async ({ page }) => {
+	const forged = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 	await page.goto('./attestation/verifier/');
 	await page.getByLabel('Nom imprimé sur l’attestation').fill('Camille Exemple');
-	await page.getByLabel(/Code de vérification/).fill(code!);
-	await page.getByRole('button', { name: 'Recalculer l’empreinte' }).click();
-	await expect(page.locator('[data-recomputed]')).toHaveText(print!);
-	await page.getByLabel('Nom imprimé sur l’attestation').fill('Camille Exemplaire');
-	await page.getByRole('button', { name: 'Recalculer l’empreinte' }).click();
-	await expect(page.locator('[data-recomputed]')).not.toHaveText(print!);
-	await page.getByLabel(/Code de vérification/).fill('ATT1-@@@');
-	await page.getByRole('button', { name: 'Recalculer l’empreinte' }).click();
+	await page.getByLabel(/Code de vérification imprimé/).fill('0000-0000-0000');
+	const legacy = { v: 1, track: 'infirmier', trackTitle: 'Diplôme universitaire IA en santé — DPC n° 1234', complete: true, modules: [{ id: 'du-ia-sante', title: 'Diplôme universitaire … DPC n° 1234', score: 100, date: '2031-01-01', version: 1, minutes: 600 }], totalMinutes: 90000, contentVersion: '2031-01-01', issuedOn: '2031-01-02' };
+	await page.getByLabel(/Relevé complet/).fill(`ATT1-${forged(legacy)}`);
+	await page.getByRole('button', { name: 'Vérifier' }).click();
+	const verdict = page.locator('[data-verdict="impossible"]');
+	await expect(verdict).toBeVisible();
+	await expect(verdict).toContainText('n’existe pas dans le catalogue');
+	await expect(verdict).toContainText('postérieure à aujourd’hui');
+	await expect(verdict).toContainText('n’est pas la somme');
+	await expect(verdict).toContainText('n’est pas celui du catalogue');
+	await expect(page.locator('[data-verdict="match"]')).toHaveCount(0);
+	await page.getByLabel(/Relevé complet/).fill('ATT2-@@@');
+	await page.getByRole('button', { name: 'Vérifier' }).click();
 	await expect(page.getByText(/caractères inattendus|abîmé/)).toBeVisible();
 });

@@ -135,6 +135,20 @@ test('fill the questionnaire by keyboard, get recommendations, export an anonymo
 	await page.getByRole('button', { name: 'Modifier mes réponses' }).click();
 	await expect(page.getByRole('radio', { name: 'Infirmier·e' })).toBeChecked();
 	await expectNoAxeViolations(page);
+
+	// Saving the same answers again keeps the id; changed answers (a new campaign) get a fresh
+	// one, so the two files cannot be linked by their id.
+	await page.getByRole('button', { name: 'Enregistrer mes réponses' }).click();
+	await expect(page.locator('[data-snapshot-raw]')).toContainText(data.id);
+	await page.getByRole('button', { name: 'Modifier mes réponses' }).click();
+	await page.getByRole('radio', { name: 'Médecin', exact: true }).check();
+	await page.getByRole('button', { name: 'Enregistrer mes réponses' }).click();
+	await expect(page.getByRole('heading', { name: 'Vos réponses', level: 2 })).toBeVisible();
+	const edited = JSON.parse((await page.evaluate(() => localStorage.getItem('pias:/:survey:v1')))!);
+	expect(edited.answers.profession).toBe('medecin');
+	expect(edited.id).toMatch(/^[a-km-np-z2-9]{16}$/);
+	expect(edited.id).not.toBe(data.id);
+	await expect(page.locator('[data-snapshot-raw]')).toContainText(edited.id);
 });
 
 test('positioning scores are included coarsened, only while the box is ticked; a damaged value is set aside', async ({ page }) => {
@@ -248,8 +262,8 @@ test('trainer view: 30 snapshots and 3 bad files give the right totals, tables a
 	await expect(input).toHaveAttribute('multiple', '');
 	await input.setInputFiles(files);
 
-	await expect(page.getByRole('status').filter({ hasText: 'lu(s)' })).toHaveText(
-		'33 fichier(s) lu(s) : 30 pris en compte, 3 ignoré(s). Total : 30 réponse(s).',
+	await expect(page.getByRole('status').filter({ hasText: 'fichiers lus' })).toHaveText(
+		'33 fichiers lus : 30 pris en compte, 3 ignorés. Total : 30 réponses.',
 	);
 	const keys = page.getByRole('table', { name: 'Chiffres clés' });
 	await expect(keys.getByRole('row', { name: /Réponses prises en compte/ })).toContainText('30');

@@ -98,9 +98,10 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, m) => {
 		expect(d.objectives.length).toBeGreaterThanOrEqual(3);
 		expect(d.keyPoints.length).toBeGreaterThanOrEqual(3);
 	});
-	it('has a quiz of at least 5 explained questions, one on the case', () => {
+	it('has a quiz of at least 5 explained questions, and the case is asked (a quiz question or a decision)', () => {
 		expect(d.quiz.length).toBeGreaterThanOrEqual(5);
-		expect(d.quiz.some((q) => q.aboutCase)).toBe(true);
+		// In a lesson the learner decides the case among explained options: no need to ask it twice.
+		expect(d.quiz.some((q) => q.aboutCase) || (d.case.options?.length ?? 0) >= 3).toBe(true);
 		for (const q of d.quiz) expect(q.explanation.length).toBeGreaterThanOrEqual(30);
 	});
 	it('spreads single-choice keys over positions (no position holds more than half)', () => {
@@ -181,4 +182,22 @@ describe('glossary', () => {
 	it('every term is tied to at least one module', () => {
 		for (const g of glossary) expect(g.data.modules.length, g.id).toBeGreaterThanOrEqual(1);
 	});
+});
+
+// Choices are shuffled on every attempt and no letters are shown: a prompt, choice or
+// explanation that points at "la réponse c" or "la première option" would be false.
+const POSITIONAL = /\b(?:r[ée]ponses?|options?|choix|propositions?)\s+\(?[a-e]\)?(?:\s*(?:,|et|ou)\s*\(?[a-e]\)?)*(?=[\s,.;:)]|$)|\b(?:premi[eè]re|deuxi[eè]me|troisi[eè]me|derni[eè]re)\s+(?:r[ée]ponse|option|proposition)s?\b|ci-(?:dessus|dessous)/i;
+describe('questions never point at a position or a letter', () => {
+	it('catches the patterns it is meant to catch', () => {
+		for (const bad of ['Les réponses a, b et d sont justes.', 'La réponse c est fausse.', 'Les choix a, b, c et e en font partie.', 'La première réponse est juste.', 'voir ci-dessus']) expect(POSITIONAL.test(bad), bad).toBe(true);
+		for (const ok of ['Trois de ces usages sont utiles.', 'une réponse argumentée', 'le choix du patient']) expect(POSITIONAL.test(ok), ok).toBe(false);
+	});
+	for (const m of modules) {
+		it(m.id, () => {
+			const questions = [...m.data.quiz, ...(m.data.steps ?? []).flatMap((s) => (s.check ? [s.check] : []))];
+			const texts = questions.flatMap((q) => [q.prompt, q.explanation, ...q.choices.map((c) => c.text)]);
+			const caseTexts = [m.data.case.question ?? '', ...(m.data.case.options ?? []).flatMap((o) => [o.text, o.feedback]), m.data.case.debrief];
+			expect([...texts, ...caseTexts].filter((t) => POSITIONAL.test(t))).toEqual([]);
+		});
+	}
 });

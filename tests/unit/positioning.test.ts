@@ -14,6 +14,7 @@ import {
 	parsePositioning,
 	positioningSection,
 	recommend,
+	recommendByTrack,
 	scoreByTheme,
 	validatePositioningFile,
 	type DisplayQuestion,
@@ -89,8 +90,8 @@ describe('scoreByTheme', () => {
 	it('rounds down and gives 0 % to a theme without questions', () => {
 		const three = [q('a1', 'usages', ['m']), q('a2', 'usages', ['m']), q('a3', 'usages', ['m'])];
 		const s = scoreByTheme(three, { a1: ['a'], a2: ['a'] });
-		// 2/3 = 66.67 % shows as 66, never 67
-		expect(s.usages).toEqual({ correct: 2, total: 3, percent: 66 });
+		// 2/3 = 66.67 % shows as 67 (rounded to the nearest)
+		expect(s.usages).toEqual({ correct: 2, total: 3, percent: 67 });
 		expect(s.cybersecurite).toEqual({ correct: 0, total: 0, percent: 0 });
 	});
 });
@@ -351,5 +352,42 @@ describe('content/positionnement.yaml', () => {
 
 	it('ties each module through a question whose explanation is substantial', () => {
 		for (const x of questions) expect(x.explanation.length, x.id).toBeGreaterThan(150);
+	});
+});
+
+describe('recommendations come from the learner’s own track first', () => {
+	const content = loadContent();
+	const moduleThemes = Object.fromEntries(content.modules.map((m) => [m.id, m.data.theme as string]));
+	const data = yaml.load(readFileSync(join(process.cwd(), 'content/positionnement.yaml'), 'utf8'));
+	const { file } = validatePositioningFile(data, { parseQuestion, moduleThemes: new Map(Object.entries(moduleThemes)) });
+	const questions = file!.questions;
+	const student = content.tracks.find((t) => t.data.profile === 'etudiant')!;
+	const studentIds = trackModuleIds(student.data);
+	// A student who answers 2 of 4 cyber questions (the two whose tied modules are not in her track), the rest right.
+	const cyber = questions.filter((x) => x.theme === 'cybersecurite');
+	const outsideTrack = cyber.filter((x) => !x.modules.some((m) => studentIds.includes(m)));
+	const answers = Object.fromEntries(questions.map((x) => [x.id, outsideTrack.slice(0, 2).includes(x) ? x.choices.filter((c) => !x.correct.includes(c.id)).slice(0, 1).map((c) => c.id) : x.correct]));
+
+	it('a student who misses cyber questions gets the cyber modules of her track, in track order', () => {
+		expect(outsideTrack.length).toBeGreaterThanOrEqual(2);
+		// The old rule gave her no module of her track.
+		expect(recommend({ questions, answers, trackModuleIds: studentIds })).toEqual([]);
+		const r = recommendByTrack({ questions, answers, trackModuleIds: studentIds, moduleThemes });
+		const cyberInTrack = studentIds.filter((id) => moduleThemes[id] === 'cybersecurite');
+		expect(cyberInTrack.length).toBeGreaterThan(0);
+		expect(r.inTrack).toEqual(cyberInTrack);
+		expect(r.outside.length).toBeLessThanOrEqual(3);
+		for (const id of r.outside) expect(studentIds).not.toContain(id);
+	});
+	it('keeps only the tied modules when the track has some for the missed theme', () => {
+		const tiedQ = cyber.find((x) => x.modules.some((m) => studentIds.includes(m)))!;
+		const a2 = { ...Object.fromEntries(questions.map((x) => [x.id, x.correct])), [tiedQ.id]: [] };
+		const r = recommendByTrack({ questions, answers: a2, trackModuleIds: studentIds, moduleThemes });
+		expect(r.inTrack).toEqual(studentIds.filter((id) => tiedQ.modules.includes(id)));
+	});
+	it('recommends nothing when every answer is right, and everything tied without a track', () => {
+		const right = Object.fromEntries(questions.map((x) => [x.id, x.correct]));
+		expect(recommendByTrack({ questions, answers: right, trackModuleIds: studentIds, moduleThemes })).toEqual({ inTrack: [], outside: [] });
+		expect(recommendByTrack({ questions, answers, trackModuleIds: null, moduleThemes }).outside).toEqual(gapModules(questions, answers));
 	});
 });

@@ -397,13 +397,16 @@ describe('trackProgress', () => {
 			['a', 'b'],
 			{ done: 2, total: 2, percent: 100, minutesLeft: 0, nextModuleId: null },
 		],
-		// 1 of 3 rounds down to 33
+		// 1 of 3 is 33, 2 of 3 is 67 (rounded to the nearest)
 		['rounding', stateWith({ a: entry({ status: 'completed' }) }), ['a', 'b', 'c'], { done: 1, total: 3, percent: 33, minutesLeft: 20, nextModuleId: 'b' }],
+		['rounding up', stateWith({ a: entry({ status: 'completed' }), b: entry({ status: 'completed' }) }), ['a', 'b', 'c'], { done: 2, total: 3, percent: 67, minutesLeft: 8, nextModuleId: 'c' }],
 		// an empty track
 		['empty track', emptyState(), [], { done: 0, total: 0, percent: 0, minutesLeft: 0, nextModuleId: null }],
 		// a module without declared minutes counts 0 minutes
 		['unknown minutes', emptyState(), ['zz'], { done: 0, total: 1, percent: 0, minutesLeft: 0, nextModuleId: 'zz' }],
 	])('%s', (_name, state, ids, expected) => {
 		expect(trackProgress(state, ids, minutes)).toEqual(expected);
+		// The pages build their minutes as a Map: the same result (bug: "environ 0 min restantes").
+		expect(trackProgress(state, ids, new Map(Object.entries(minutes)))).toEqual(expected);
 	});
 });

@@ -70,16 +70,25 @@ describe('scoreQuiz', () => {
 		expect(scoreQuiz(questions, answers)).toEqual(expected);
 	});
 
-	it('rounds down: 79.8 % is 79 and fails', () => {
+	it('a failed score never shows the pass mark: 79.8 % shows 79 and fails', () => {
 		// 79 right out of 99 = 79.8 %.
 		const qs: ScorableQuestion[] = Array.from({ length: 99 }, (_, i) => ({ id: `q${i}`, type: 'single', correct: ['a'] }));
 		const answers = Object.fromEntries(qs.slice(0, 79).map((q) => [q.id, ['a']]));
 		expect(scoreQuiz(qs, answers)).toMatchObject({ correct: 79, percent: 79, passed: false });
 	});
 
-	it('2/3 is 66, not 67', () => {
-		const qs: ScorableQuestion[] = [1, 2, 3].map((i) => ({ id: `q${i}`, type: 'single', correct: ['a'] }));
-		expect(scoreQuiz(qs, { q1: ['a'], q2: ['a'] }).percent).toBe(66);
+	it('rounds to the nearest: 2/3 is 67, 4/6 is 67, 1/3 is 33, 5/6 is 83', () => {
+		const qs = (n: number): ScorableQuestion[] => Array.from({ length: n }, (_, i) => ({ id: `q${i}`, type: 'single', correct: ['a'] }));
+		const right = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i}`, ['a']]));
+		expect(scoreQuiz(qs(3), right(2)).percent).toBe(67);
+		expect(scoreQuiz(qs(6), right(4)).percent).toBe(67);
+		expect(scoreQuiz(qs(3), right(1)).percent).toBe(33);
+		expect(scoreQuiz(qs(6), right(5))).toMatchObject({ percent: 83, passed: true });
+	});
+
+	it('passes on the exact ratio: 4/5 is 80 and passes', () => {
+		const qs: ScorableQuestion[] = [1, 2, 3, 4, 5].map((i) => ({ id: `q${i}`, type: 'single', correct: ['a'] }));
+		expect(scoreQuiz(qs, { q1: ['a'], q2: ['a'], q3: ['a'], q4: ['a'] })).toMatchObject({ percent: 80, passed: true });
 	});
 
 	it('reads only own answers: a question id "constructor" does not see Object.prototype', () => {

@@ -10,9 +10,11 @@ import {
 	buildSnapshot,
 	coarsePositioning,
 	describeSnapshot,
+	idForSave,
 	isSnapshotId,
 	MAX_SNAPSHOT_BYTES,
 	parseSnapshot,
+	sameAnswers,
 	snapshotFileName,
 	snapshotFileText,
 	snapshotIdFromBytes,
@@ -235,5 +237,24 @@ describe('reading dropped files', () => {
 		parseSnapshot(fixture('proto-key.json'));
 		parseSnapshot(fixture('constructor-key.json'));
 		expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+	});
+});
+
+describe('a fresh snapshot id per campaign (issue 16 item 9)', () => {
+	const OTHER = snapshotIdFromBytes(new Uint8Array(16).map((_, i) => i * 11 + 3));
+	it('keeps the id while the answers are unchanged (a file downloaded twice counts once)', () => {
+		const reordered = { ...ANSWERS, tools: ['chatbot', 'transcription'] };
+		expect(sameAnswers(ANSWERS, reordered)).toBe(true);
+		expect(idForSave({ answers: ANSWERS, id: ID }, reordered, () => OTHER)).toBe(ID);
+	});
+	it('draws a new id when any answer changed, so files of two campaigns cannot be linked', () => {
+		const edited = { ...ANSWERS, barriers: ['regles', 'temps'] };
+		expect(sameAnswers(ANSWERS, edited)).toBe(false);
+		expect(idForSave({ answers: ANSWERS, id: ID }, edited, () => OTHER)).toBe(OTHER);
+		expect(idForSave({ answers: ANSWERS, id: ID }, { ...ANSWERS, sector: 'chu' }, () => OTHER)).toBe(OTHER);
+	});
+	it('draws an id on the first save and replaces an invalid one', () => {
+		expect(idForSave({ answers: {}, id: null }, ANSWERS, () => OTHER)).toBe(OTHER);
+		expect(idForSave({ answers: ANSWERS, id: 'not-an-id' }, ANSWERS, () => OTHER)).toBe(OTHER);
 	});
 });

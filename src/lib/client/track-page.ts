@@ -5,7 +5,7 @@
  */
 import type { Profile, Setting } from '../taxonomy';
 import { trackProgress } from '../progress/model';
-import { initStatusBadges } from './status-badges';
+import { initStatusBadges, lessonPlace } from './status-badges';
 import { progressClient } from './progress-client';
 
 export function initTrackPage(): void {
@@ -37,7 +37,7 @@ export function initTrackPage(): void {
 		}
 		const visible = variants.find((v) => !v.hidden) ?? variants[0];
 		const ids = (visible?.querySelector<HTMLElement>('[data-module-list]')?.dataset.moduleList ?? '').split(' ').filter(Boolean);
-		const minutes = new Map(ids.map((id) => [id, Number(root.querySelector<HTMLElement>(`[data-module-id="${id}"]`)?.dataset.minutes ?? 0)]));
+		const minutes: Record<string, number> = Object.fromEntries(ids.map((id) => [id, Number(root.querySelector<HTMLElement>(`[data-module-id="${id}"]`)?.dataset.minutes ?? 0)]));
 		const p = trackProgress(s, ids, minutes);
 		if (summary) {
 			summary.hidden = false;
@@ -47,7 +47,8 @@ export function initTrackPage(): void {
 				const title = root.querySelector<HTMLElement>(`[data-module-id="${p.nextModuleId}"] .title a`)?.textContent?.replace(/^\d+\.\s*/, '') ?? p.nextModuleId;
 				const a = document.createElement('a');
 				a.href = `${base}modules/${p.nextModuleId}/`;
-				a.textContent = `Reprendre : ${title}`;
+				const place = lessonPlace(store, p.nextModuleId, root.querySelector<HTMLElement>(`[data-module-id="${p.nextModuleId}"]`)?.dataset.steps);
+				a.textContent = `Reprendre : ${title}${place ? ` (${place})` : ''}`;
 				next.replaceChildren(a);
 			} else next.textContent = 'Parcours terminé : votre attestation est disponible sur la page Ma progression.';
 		}

@@ -56,6 +56,7 @@
  * - Anything else (not an object, no version, unknown shape): `problem: 'corrupt'`.
  */
 import { PROFILES, SETTINGS, type Profile, type Setting } from '../taxonomy';
+import { percentOf } from '../format';
 
 /** Current schema version of the progress state. */
 export const PROGRESS_VERSION = 2;
@@ -457,7 +458,7 @@ export function isEarnedOnEarlierVersion(entry: ModuleProgress | undefined, curr
 export function trackProgress(
 	state: ProgressState,
 	moduleIds: readonly string[],
-	minutesById: Readonly<Record<string, number>>,
+	minutesById: Readonly<Record<string, number>> | ReadonlyMap<string, number>,
 ): TrackProgress {
 	const ids = [...new Set(moduleIds)];
 	let done = 0;
@@ -468,10 +469,10 @@ export function trackProgress(
 			done += 1;
 			continue;
 		}
-		const minutes = own(minutesById, id);
+		const minutes = minutesById instanceof Map ? minutesById.get(id) : own(minutesById as Readonly<Record<string, number>>, id);
 		if (typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0) minutesLeft += minutes;
 		nextModuleId ??= id;
 	}
 	const total = ids.length;
-	return { done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total), minutesLeft, nextModuleId };
+	return { done, total, percent: percentOf(done, total), minutesLeft, nextModuleId };
 }

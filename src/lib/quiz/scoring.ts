@@ -2,10 +2,12 @@
  * Quiz scoring, pure. A question counts as right only when the learner selected exactly the set
  * of right choices: one id for `single` and `truefalse`, every right id and no wrong one for
  * `multiple` (all-or-nothing, no partial credit, so guessing "tick everything" never pays).
- * A module is passed at PASS_MARK percent of right answers, the percentage rounded down so that
- * 79.9 % never shows as a pass.
+ * A module is passed at PASS_MARK percent of right answers, on the exact ratio. The percentage
+ * shown is rounded to the nearest (4/6 → 67 %), except that a failed score never shows as the
+ * pass mark or above (79/99 shows 79 %, not 80 %).
  */
 import type { QuestionType } from '../taxonomy';
+import { percentOf } from '../format';
 
 /** Percentage of right answers needed to pass a module (and mark it completed). */
 export const PASS_MARK = 80;
@@ -61,6 +63,8 @@ export function scoreQuiz(questions: readonly ScorableQuestion[], answers: Answe
 		else missed.push(q.id);
 	}
 	const total = questions.length;
-	const percent = total === 0 ? 0 : Math.floor((correct * 100) / total);
-	return { correct, total, percent, passed: total > 0 && percent >= PASS_MARK, missed };
+	const passed = total > 0 && correct * 100 >= PASS_MARK * total;
+	const rounded = percentOf(correct, total);
+	const percent = !passed && rounded >= PASS_MARK ? PASS_MARK - 1 : rounded;
+	return { correct, total, percent, passed, missed };
 }

@@ -13,15 +13,21 @@ export interface ReviewSourceModule {
 	data: {
 		title: string;
 		version: number;
-		quiz: readonly {
-			id: string;
-			type: QuestionType;
-			prompt: string;
-			choices: readonly { id: string; text: string }[];
-			correct: readonly string[];
-			explanation: string;
-		}[];
+		/** The module's change log (only `version` and `questions` are used here). */
+		changes?: readonly { version: number; questions: readonly string[] }[];
+		quiz: readonly SourceQuestion[];
+		/** Lesson steps: their checks are reviewed like quiz questions when missed. */
+		steps?: readonly { check?: SourceQuestion }[];
 	};
+}
+
+interface SourceQuestion {
+	id: string;
+	type: QuestionType;
+	prompt: string;
+	choices: readonly { id: string; text: string }[];
+	correct: readonly string[];
+	explanation: string;
 }
 
 /** One question as the review page asks it. */
@@ -42,16 +48,18 @@ export interface ReviewModule {
 	path: string;
 	version: number;
 	questions: ReviewQuestion[];
+	/** Questions changed by each content version, when the module's change log names any. */
+	changes?: { version: number; questions: string[] }[];
 }
 
-/** Every module's quiz, in the given order, for the review page's data block. */
+/** Every module's quiz, then its step checks, in the given order, for the review page's data block. */
 export function reviewContent(modules: readonly ReviewSourceModule[]): ReviewModule[] {
 	return modules.map((m) => ({
 		id: m.id,
 		title: m.data.title,
 		path: routes.module(m.id),
 		version: m.data.version,
-		questions: m.data.quiz.map((q) => ({
+		questions: [...m.data.quiz, ...(m.data.steps ?? []).flatMap((s) => (s.check ? [s.check] : []))].map((q) => ({
 			id: q.id,
 			type: q.type,
 			prompt: q.prompt,
@@ -59,13 +67,23 @@ export function reviewContent(modules: readonly ReviewSourceModule[]): ReviewMod
 			correct: [...q.correct],
 			explanation: q.explanation,
 		})),
+		...changedQuestions(m.data.changes),
 	}));
 }
 
+function changedQuestions(changes: ReviewSourceModule['data']['changes']): { changes?: { version: number; questions: string[] }[] } {
+	const list = (changes ?? []).filter((c) => c.questions.length > 0).map((c) => ({ version: c.version, questions: [...c.questions] }));
+	return list.length ? { changes: list } : {};
+}
+
 /** Version and question ids by module id (from `reviewContent`): what `syncFromProgress` checks cards against. */
-export function reviewIndex(modules: readonly ReviewModule[]): Record<string, { version: number; questions: string[] }> {
-	const index: Record<string, { version: number; questions: string[] }> = {};
-	for (const m of modules) index[m.id] = { version: m.version, questions: m.questions.map((q) => q.id) };
+type IndexEntry = { version: number; questions: string[]; changes?: { version: number; questions: string[] }[] };
+
+export function reviewIndex(modules: readonly ReviewModule[]): Record<string, IndexEntry> {
+	const index: Record<string, IndexEntry> = {};
+	for (const m of modules) {
+		index[m.id] = { version: m.version, questions: m.questions.map((q) => q.id), ...(m.changes?.length ? { changes: m.changes } : {}) };
+	}
 	return index;
 }
 
@@ -82,13 +100,26 @@ export function parseContentIndex(text: string | null | undefined): ContentIndex
 		return null;
 	}
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-	const index: Record<string, { version: number; questions: string[] }> = {};
+	const index: Record<string, IndexEntry> = {};
+	const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((q) => typeof q === 'string');
 	for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
 		if (typeof v !== 'object' || v === null) return null;
-		const { version, questions } = v as { version?: unknown; questions?: unknown };
-		if (!Number.isInteger(version) || !Array.isArray(questions) || !questions.every((q) => typeof q === 'string')) return null;
+		const { version, questions, changes } = v as { version?: unknown; questions?: unknown; changes?: unknown };
+		if (!Number.isInteger(version) || !isStrings(questions)) return null;
 		if (id === '__proto__') return null;
-		index[id] = { version: version as number, questions: questions as string[] };
+		const entry: IndexEntry = { version: version as number, questions };
+		if (changes !== undefined) {
+			if (!Array.isArray(changes)) return null;
+			const list: { version: number; questions: string[] }[] = [];
+			for (const c of changes) {
+				if (typeof c !== 'object' || c === null) return null;
+				const { version: cv, questions: cq } = c as { version?: unknown; questions?: unknown };
+				if (!Number.isInteger(cv) || !isStrings(cq)) return null;
+				list.push({ version: cv as number, questions: cq });
+			}
+			entry.changes = list;
+		}
+		index[id] = entry;
 	}
 	return index;
 }

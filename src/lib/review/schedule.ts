@@ -29,6 +29,7 @@
  *   }],
  *   synced: { 'shadow-ia-fuites-donnees': 3 }, // quiz attempts already turned into cards, by module
  *   retired: 4,                             // cards retired so far (a count, for the summary)
+ *   changesSeen: { 'ai-act-essentiel': 2 },  // optional: changed questions already brought back, by module
  * }
  * ```
  *
@@ -45,6 +46,12 @@
  * Cards whose module or question no longer exists in the built content are dropped at sync
  * (`pruneCards`). A card keeps the content version it was missed on, so the page can say when
  * the module has changed since; a new miss on newer content updates it.
+ *
+ * When a module's new version changed some questions (its `changes[].questions`), a learner
+ * who had passed the module on an earlier version gets those questions back as box-1 cards
+ * (`reenterChanged`), except the ones missed on the last attempt (already cards). The
+ * optional `changesSeen` map (module id → content version already handled) keeps this from
+ * happening twice; data written before it existed simply lacks it.
  *
  * ## Reading stored data (`parseReview`)
  *
@@ -97,6 +104,8 @@ export interface ReviewState {
 	synced: Record<string, number>;
 	/** Cards retired so far. */
 	retired: number;
+	/** Module content version whose changed questions were already brought back, by module id (optional). */
+	changesSeen?: Record<string, number>;
 }
 
 /** A missed question to add, with the module content version it was missed on. */
@@ -105,11 +114,21 @@ export interface MissedItem extends CardKey {
 }
 
 /** What the built content holds, by module id: current version and question ids. */
-export type ContentIndex = Readonly<Record<string, { readonly version: number; readonly questions: readonly string[] }>>;
+export type ContentIndex = Readonly<
+	Record<
+		string,
+		{
+			readonly version: number;
+			readonly questions: readonly string[];
+			/** Questions changed by each content version (from the module's `changes`), when any. */
+			readonly changes?: readonly { readonly version: number; readonly questions: readonly string[] }[];
+		}
+	>
+>;
 
 /** The quiz facts sync needs from the progress state (a `ProgressState` fits). */
 export interface ProgressLike {
-	modules: Readonly<Record<string, { attempts: number; missed?: readonly string[] }>>;
+	modules: Readonly<Record<string, { attempts: number; missed?: readonly string[]; status?: string; version?: number }>>;
 }
 
 export interface SessionOptions {
@@ -265,7 +284,38 @@ export function syncFromProgress(state: ReviewState, progress: ProgressLike, con
 		next = addMissed(next, items, today);
 		next = { ...next, synced: { ...next.synced, [moduleId]: entry.attempts } };
 	}
-	return pruneCards(next, content);
+	return pruneCards(reenterChanged(next, progress, content, today), content);
+}
+
+/**
+ * Brings back the questions a newer content version changed, for learners who had passed the
+ * module on an earlier version (see "Content changes"). They become box-1 cards due tomorrow,
+ * tagged with the current version; questions missed on the last attempt and questions the
+ * content no longer has are skipped. Each module version is handled once (`changesSeen`).
+ * Idempotent; returns the same object when nothing changes.
+ */
+export function reenterChanged(state: ReviewState, progress: ProgressLike, content: ContentIndex, today: string): ReviewState {
+	assertDate(today);
+	let next = state;
+	for (const moduleId of Object.keys(progress.modules)) {
+		const entry = progress.modules[moduleId];
+		const mod = own(content, moduleId);
+		if (!mod || !mod.changes?.length || entry.status !== 'completed') continue;
+		if (!isIntInRange(entry.version, 1, Number.MAX_SAFE_INTEGER) || entry.version >= mod.version) continue;
+		const seen = own(next.changesSeen ?? {}, moduleId) ?? 0;
+		if (seen >= mod.version) continue;
+		const from = Math.max(seen, entry.version);
+		const missed = entry.missed ?? [];
+		const wanted = new Set<string>();
+		for (const change of mod.changes) {
+			if (change.version <= from || change.version > mod.version) continue;
+			for (const q of change.questions) if (mod.questions.includes(q) && !missed.includes(q)) wanted.add(q);
+		}
+		const items = [...wanted].map((questionId) => ({ moduleId, questionId, version: mod.version }));
+		next = addMissed(next, items, today);
+		next = { ...next, changesSeen: { ...(next.changesSeen ?? {}), [moduleId]: mod.version } };
+	}
+	return next;
 }
 
 // ---------------------------------------------------------------- stored data
@@ -312,6 +362,16 @@ export function parseReview(raw: unknown): SectionParse<ReviewState> {
 
 	if (isIntInRange(raw.retired, 0, Number.MAX_SAFE_INTEGER)) value.retired = raw.retired;
 	else if (raw.retired !== undefined) damaged = true;
+
+	if (isPlainObject(raw.changesSeen)) {
+		const seen: Record<string, number> = {};
+		for (const id of Object.keys(raw.changesSeen)) {
+			const n = raw.changesSeen[id];
+			if (isId(id) && isIntInRange(n, 1, Number.MAX_SAFE_INTEGER)) seen[id] = n;
+			else damaged = true;
+		}
+		value.changesSeen = seen;
+	} else if (raw.changesSeen !== undefined) damaged = true;
 
 	return damaged ? { value, problem: 'corrupt' } : { value };
 }

@@ -21,8 +21,11 @@
  * ```
  *
  * - Only option ids from `questions.ts`: no name, no free text, no date, no device detail.
- * - `id`: 16 random characters (80 bits) drawn once per browser and kept with the answers. It
- *   links to nothing; it exists only so that a file dropped twice is counted once.
+ * - `id`: 16 random characters (80 bits), kept with the answers. It links to nothing; it exists
+ *   only so that a file dropped twice is counted once. A fresh id is drawn whenever the answers
+ *   change (`idForSave`): files from two campaigns (the learner edited the answers in between)
+ *   cannot be linked by their id. The same unchanged answers keep their id, so a file
+ *   downloaded twice for one campaign is still counted once.
  * - `positioning` (optional): the learner's positioning scores by theme when the positioning
  *   section exists in this browser, rounded to the nearest ten (coarse on purpose).
  * - Questions not asked (approval and uses for someone who uses no tool) are absent.
@@ -353,4 +356,24 @@ export function parseSnapshot(text: unknown): SnapshotResult {
 		if (e instanceof Skip) return { ok: false, reason: e.reason, message: e.message };
 		return { ok: false, reason: 'not-json', message: SKIP_MESSAGES['not-json']() };
 	}
+}
+
+/** Same answers, question by question (order of a multiple-choice list does not matter). */
+export function sameAnswers(a: Answers, b: Answers): boolean {
+	for (const q of QUESTIONS) {
+		const id = q.id as QuestionId;
+		const x = answerList(a, id).slice().sort().join(',');
+		const y = answerList(b, id).slice().sort().join(',');
+		if (x !== y) return false;
+	}
+	return true;
+}
+
+/**
+ * The snapshot id to save with `next` answers: the previous id when the answers did not change,
+ * a fresh one (from `draw`) otherwise, so that edited answers (a new campaign) cannot be linked
+ * to the earlier file by its id (issue 16 item 9).
+ */
+export function idForSave(previous: { answers: Answers; id: string | null }, next: Answers, draw: () => string): string {
+	return previous.id && isSnapshotId(previous.id) && sameAnswers(previous.answers, next) ? previous.id : draw();
 }

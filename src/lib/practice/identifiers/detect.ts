@@ -142,7 +142,7 @@ function trimName(start: number, raw: string): { start: number; end: number; wor
 	}
 	let keep = 0;
 	for (let i = 0; i < tokens.length; i++) {
-		const { t, f, initial } = tokens[i];
+		const { f, initial } = tokens[i];
 		if (initial) {
 			keep = i + 1;
 			continue;

@@ -14,7 +14,7 @@ export const DATES = {
 	art4: 'Maîtrise de l’IA (art. 4) : applicable depuis le 2 février 2025 ; le règlement (UE) 2026/1744 l’a reformulée en devoir de « prendre des mesures pour favoriser » la maîtrise de l’IA du personnel.',
 	annex3: `Systèmes à haut risque de l’annexe III : obligations applicables au 2 décembre 2027, selon le règlement (UE) 2026/1744 qui les a reportées (dates en vigueur à la date du ${AS_OF}, d’après le communiqué du Conseil du 29 juin 2026 et des sources secondaires concordantes).`,
 	annex1: `Systèmes à haut risque de l’annexe I, dont les dispositifs médicaux : obligations applicables au 2 août 2028, selon le règlement (UE) 2026/1744 qui les a reportées (dates en vigueur à la date du ${AS_OF}, d’après le communiqué du Conseil du 29 juin 2026 et des sources secondaires concordantes).`,
-	art50: `Transparence (art. 50) : applicable depuis le 2 août 2026. Pour les systèmes génératifs mis sur le marché avant cette date, le marquage des contenus synthétiques a un délai jusqu’au 2 décembre 2026 (à la date du ${AS_OF}).`,
+	art50: `Transparence (art. 50) : applicable depuis le 2 août 2026. Pour les systèmes génératifs mis sur le marché avant cette date, le délai laissé pour marquer les contenus synthétiques a pris fin le 2 décembre 2026.`,
 } as const;
 
 /** Art. 26 in a few lines (facts.md D14). */

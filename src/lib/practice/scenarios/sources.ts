@@ -12,11 +12,16 @@ export const SRC = {
 		label: 'Règlement (UE) 2024/1689 sur l’intelligence artificielle (EUR-Lex)',
 		url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
 	},
-	// facts §0.1, D5–D6, J1–J2: the OJ text of 2026/1744 was not read by the team.
+	// facts §0.1, D5–D6, J1–J3: dates from the Council release and concordant sources citing the OJ text.
 	council2026: {
 		label: 'Conseil de l’UE, communiqué du 29 juin 2026 « Artificial Intelligence: Council gives final green light to simplify and streamline rules » (copie publiée par pubaffairsbruxelles.eu)',
 		url: 'https://www.pubaffairsbruxelles.eu/eu-institution-news/artificial-intelligence-council-gives-final-green-light-to-simplify-and-streamline-rules/',
-		note: 'Dates reportées par le règlement (UE) 2026/1744 ; texte au Journal officiel non lu par l’équipe, dates concordantes dans les sources secondaires.',
+		note: 'Dates reportées par le règlement (UE) 2026/1744, concordantes avec les sources qui citent les articles du texte publié au Journal officiel.',
+	},
+	// Issue 12, item 30: where the official text of 2026/1744 is.
+	omnibus2026: {
+		label: 'Règlement (UE) 2026/1744 du 8 juillet 2026 modifiant le règlement (UE) 2024/1689, JO du 24 juillet 2026 (EUR-Lex)',
+		url: 'https://eur-lex.europa.eu/eli/reg/2026/1744/oj',
 	},
 	gdpr: {
 		label: 'Règlement (UE) 2016/679 (RGPD), art. 9 (données de santé) et 33 (violation de données) (EUR-Lex)',
