@@ -292,6 +292,35 @@ describe('NIR key', () => {
 	});
 });
 
+describe('audit gaps (issue 16, item 8)', () => {
+	it.each([
+		['NIR 1-85-06-75-123-456-89', 'nir', '1-85-06-75-123-456-89'],
+		['M. Ly est arrivé', 'name', 'Ly'],
+		['M. Ng et M. Wu', 'name', 'Ng'],
+		['12 r. des Lilas, 69003 Lyon', 'address', '12 r. des Lilas, 69003 Lyon'],
+		['4 pl. du Marché, 21000 Dijon', 'address', '4 pl. du Marché, 21000 Dijon'],
+		['Dossier : 2026-004512', 'record', '2026-004512'],
+		['Séjour n° S26118803', 'record', 'S26118803'],
+		['Venue V2612004417 ouverte', 'record', 'V2612004417'],
+		['DN : 14/05/1948', 'birthdate', '14/05/1948'],
+		['dossier : IPP 800654321', 'record', '800654321'],
+	] as const)('%s', (text, kind, value) => {
+		expect(found(text)).toContainEqual([kind, value]);
+	});
+	it.each([
+		'M Ly', // a bare M without its dot and a two-letter word stays too weak
+		'DN4 : 5/10 ce matin',
+		'Venue de la famille à 15 h',
+		'Séjour de 5 jours en cardiologie',
+		'Dossier technique à compléter',
+		'Lot 1-85-06 retiré',
+		'Pl. de la diurèse : 1,2 L',
+		'2 cp le matin, r. à 1 cp si besoin',
+	])('no finding in « %s »', (text) => {
+		expect(found(text)).toEqual([]);
+	});
+});
+
 describe('pseudonymise', () => {
 	const letter =
 		'Mme Jeanne DUPONT, née le 12/03/1941, NIR 2 41 03 75 112 045 75, tél. 06 39 98 12 34.\n' +

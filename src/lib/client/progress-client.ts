@@ -3,7 +3,8 @@
  * base path), kept in sync with other tabs through `storage` events. Everything else
  * (islands, page scripts) goes through `progressClient(base)`.
  */
-import { createProgressStore, resolveStorage, type ProgressStore } from '../progress/store';
+import { createProgressStore, resolveStorage, type ProgressStore, type StorageLike } from '../progress/store';
+import { attachStash } from '../progress/stash';
 
 let store: ProgressStore | null = null;
 
@@ -13,17 +14,30 @@ export function localToday(): string {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The one place that obtains the Storage object the progress lives in (null when unreachable). */
+export function progressStorage(): StorageLike | null {
+	return resolveStorage(() => window.localStorage);
+}
+
+/** The tab's sessionStorage, where unsaved progress waits (see progress/stash.ts). */
+function tabStorage(): StorageLike | null {
+	return resolveStorage(() => window.sessionStorage);
+}
+
 export function progressClient(base: string): ProgressStore {
 	if (store) return store;
-	const s = createProgressStore({
-		storage: resolveStorage(() => window.localStorage),
-		namespace: base,
-		today: localToday,
-	});
+	const storage = progressStorage();
+	// Web Locks serialise the re-read/merge/write after each change across tabs (issue 16, item 2).
+	const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
+	const s = createProgressStore({ storage, namespace: base, today: localToday, locks });
 	window.addEventListener('storage', (e) => {
-		if (e.storageArea && e.storageArea !== window.localStorage) return;
+		if (e.storageArea && e.storageArea !== storage) return;
 		s.handleStorageEvent({ key: e.key, newValue: e.newValue });
 	});
+	// A result that could not be saved on an earlier page of this tab comes back, and is saved
+	// now if storage works again; while it cannot be saved, it follows the learner in this tab.
+	const session = tabStorage();
+	if (session !== storage) attachStash(s, session);
 	store = s;
 	return s;
 }
@@ -48,3 +62,4 @@ export function showStoreNotices(s: ProgressStore): void {
 	};
 	s.subscribe(render);
 }
+

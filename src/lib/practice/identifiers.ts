@@ -88,7 +88,8 @@ export const LIMITS_FR: readonly string[] = [
 	"Il ne voit pas les indices en texte libre qui suffisent parfois à reconnaître quelqu'un : une maladie rare, une profession ou une fonction (« l'ancien maire »), un fait divers, une nationalité ou une langue, un âge très élevé.",
 	"Il ne voit pas les combinaisons : une date d'entrée ou d'intervention avec le nom du service, un numéro de chambre avec une date, le lieu de naissance, le nom de l'établissement ou de l'EHPAD.",
 	"Il ne traite que du texte : photos, images médicales, captures d'écran, fichiers joints, documents scannés et métadonnées ne sont pas contrôlés.",
-	'Il peut manquer des formats inhabituels (numéros étrangers, noms en alphabet non latin, dates mal saisies, adresses sans numéro) et signaler à tort des suites de chiffres qui ressemblent à un numéro.',
+	'Il peut manquer des formats inhabituels (numéros étrangers, noms en alphabet non latin, dates mal saisies, adresses sans numéro, rues abrégées sans numéro, libellés de dossier propres à un logiciel) et signaler à tort des suites de chiffres qui ressemblent à un numéro.',
+	"Chaque nom ou numéro trouvé est remplacé partout où il revient écrit de la même façon ; une autre graphie (« Chloe » sans accent, « C. Rousseau », un surnom) ou un numéro écrit autrement n'est pas reconnue.",
 	"Un texte pseudonymisé n'est pas anonyme : avec d'autres informations, le patient peut encore être reconnu, et le texte reste une donnée personnelle de santé.",
 ];
 

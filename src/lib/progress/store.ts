@@ -91,11 +91,17 @@ export interface SectionParse<T> {
 
 export type SectionParser<T> = (raw: unknown) => SectionParse<T>;
 
-export interface SectionOptions {
+export interface SectionOptions<T = unknown> {
 	/** Older key versions to read (and migrate through `parse`) while the current key is absent. */
 	legacyVersions?: readonly number[];
 	/** French noun phrase naming the data in notices, e.g. « votre progression ». */
 	label?: string;
+	/**
+	 * Combines a value written by another tab (`theirs`) with this tab's (`mine`); must be
+	 * idempotent. With it, a received value is merged instead of replacing this tab's, and a
+	 * write that lost a race is repaired (issue 16, item 2). Without it, the last writer wins.
+	 */
+	merge?: (theirs: T, mine: T) => T;
 }
 
 /** A stored value set aside because it could not be read. */
@@ -124,6 +130,11 @@ export interface Section<T> {
 	subscribe(run: (value: T) => void): () => void;
 	/** Values set aside for this section, oldest first. */
 	backups(): BackupEntry[];
+	/**
+	 * True when the current value is in storage: storage works and no change is waiting to be
+	 * written. Say "saved" to the learner only when this is true (issue 16, item 1).
+	 */
+	saved(): boolean;
 }
 
 /** The fields of a `StorageEvent` the store reads. */
@@ -140,6 +151,17 @@ export interface ProgressStoreOptions {
 	namespace: string;
 	/** Today's date, YYYY-MM-DD, in the learner's time zone. */
 	today: () => string;
+	/**
+	 * `navigator.locks` where the browser has it: after each write, the store re-reads, merges
+	 * and rewrites under an exclusive lock, so two tabs finishing together both keep their
+	 * result. Without it, storage events repair a lost write (see `merge`).
+	 */
+	locks?: LockManagerLike | null;
+}
+
+/** The part of the Web Locks API the store uses. */
+export interface LockManagerLike {
+	request(name: string, callback: () => unknown): Promise<unknown>;
 }
 
 export interface ProgressStore {
@@ -152,7 +174,7 @@ export interface ProgressStore {
 	readonly progress: Section<ProgressState>;
 	readonly prefs: Section<Prefs>;
 	/** Registers another section (positioning, review, survey, lms…). Names are unique. */
-	section<T>(name: string, parse: SectionParser<T>, version: number, options?: SectionOptions): Section<T>;
+	section<T>(name: string, parse: SectionParser<T>, version: number, options?: SectionOptions<T>): Section<T>;
 	moduleEntry(moduleId: string): ModuleProgress | undefined;
 	recordVisit(moduleId: string, version: number): ProgressState;
 	recordAttempt(moduleId: string, version: number, result: AttemptResult): ProgressState;
@@ -215,10 +237,13 @@ interface SectionState<T> {
 	readonly backupKey: string;
 	readonly label: string;
 	readonly parse: SectionParser<T>;
+	readonly merge?: (theirs: T, mine: T) => T;
 	value: T;
 	serialized: string;
 	/** Transitions not saved yet (write failed); replayed on the next stored value. */
 	pending: Array<(value: T) => T>;
+	/** Changed while storage could not be read (memory mode): the value exists only in this page. */
+	memoryOnly: boolean;
 	subscribers: Set<(value: T) => void>;
 }
 
@@ -452,6 +477,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		if (!r) {
 			// Memory mode: the in-memory value is the only truth.
 			const next = fn(sec.value);
+			if (JSON.stringify(next) !== sec.serialized) sec.memoryOnly = true;
 			show(sec, next);
 			return next;
 		}
@@ -466,10 +492,13 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		const stored = r.raw ?? JSON.stringify(r.value);
 		if (serialized === stored) {
 			sec.pending = [];
+			sec.memoryOnly = false;
 			onWriteOk();
 		} else if (canOverwrite && setRaw(sec.key, serialized)) {
 			sec.pending = [];
+			sec.memoryOnly = false;
 			onWriteOk();
+			scheduleReconcile(sec);
 		} else {
 			// Not saved (quota, or the unreadable value could not be set aside): keep the change
 			// in memory and replay it on the next change.
@@ -477,6 +506,44 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		}
 		show(sec, next, serialized);
 		return next;
+	}
+
+	/**
+	 * A value another tab wrote. With a merge, this tab's value is folded in (nothing it holds
+	 * is dropped) and, when the other tab's write lacked some of it (both wrote at once), the
+	 * merged value is written back; the other tab then receives it and finds nothing to add.
+	 */
+	function receive<T>(sec: SectionState<T>, theirs: T): void {
+		const base = replay(sec, theirs);
+		if (!sec.merge) {
+			show(sec, base);
+			return;
+		}
+		const merged = sec.merge(base, sec.value);
+		const serialized = JSON.stringify(merged);
+		if (serialized !== JSON.stringify(sec.merge(base, base)) && readable && sec.pending.length === 0) {
+			if (setRaw(sec.key, serialized)) onWriteOk();
+		}
+		show(sec, merged, serialized);
+	}
+
+	/** Under the Web Lock: re-read, merge this tab's value in, write when something was missing. */
+	function reconcile<T>(sec: SectionState<T>): void {
+		if (!sec.merge || !readable) return;
+		const r = read(sec);
+		if (!r || r.problem) return;
+		receive(sec, r.value);
+		emit();
+	}
+
+	function scheduleReconcile<T>(sec: SectionState<T>): void {
+		const locks = options.locks;
+		if (!sec.merge || !locks) return;
+		try {
+			locks.request(`${prefix}${sec.name}`, () => reconcile(sec)).catch(() => {});
+		} catch {
+			// no lock manager after all: storage events still repair a lost write
+		}
 	}
 
 	function emit(): void {
@@ -526,6 +593,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				removeRaw(sec.key);
 				for (const k of sec.legacyKeys) removeRaw(k);
 				sec.pending = [];
+				sec.memoryOnly = false;
 				show(sec, emptyOf(sec));
 				emit();
 			},
@@ -537,6 +605,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				};
 			},
 			backups: () => readBackups(sec as SectionState<unknown>),
+			saved: () => Boolean(storage) && readable && sec.pending.length === 0 && !sec.memoryOnly,
 		};
 	}
 
@@ -544,7 +613,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		name: string,
 		parse: SectionParser<T>,
 		version: number,
-		opts: SectionOptions = {},
+		opts: SectionOptions<T> = {},
 	): Section<T> {
 		if (!SECTION_NAME.test(name)) throw new Error(`Invalid section name "${name}"`);
 		if (!Number.isInteger(version) || version < 1) throw new Error(`Invalid version for section "${name}"`);
@@ -558,9 +627,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			backupKey: `${prefix}${name}:backup`,
 			label: opts.label ?? 'des données enregistrées par ce site',
 			parse,
+			merge: opts.merge,
 			value,
 			serialized: JSON.stringify(value),
 			pending: [],
+			memoryOnly: false,
 			subscribers: new Set(),
 		};
 		sections.set(name, sec as SectionState<unknown>);
@@ -579,7 +650,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return problem ? { value: state, problem } : { value: state };
 		},
 		PROGRESS_VERSION,
-		{ legacyVersions: [1], label: 'votre progression' },
+		{ legacyVersions: [1], label: 'votre progression', merge: (theirs, mine) => mergeStates(theirs, mine) },
 	);
 	const prefs = registerSection<Prefs>('prefs', parsePrefs, PREFS_VERSION, { label: 'vos préférences' });
 
@@ -596,7 +667,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		prefix,
 		progress,
 		prefs,
-		section<T>(name: string, parse: SectionParser<T>, version: number, opts?: SectionOptions) {
+		section<T>(name: string, parse: SectionParser<T>, version: number, opts?: SectionOptions<T>) {
 			const handle = registerSection(name, parse, version, opts);
 			emit();
 			return handle;
@@ -620,7 +691,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			for (const sec of sections.values()) {
 				if (event.key === sec.key && event.newValue !== null) {
 					const d = decode(sec, event.newValue);
-					if (!d.problem) show(sec, replay(sec, d.value));
+					if (!d.problem) receive(sec, d.value);
 				} else if (event.key === sec.key || sec.legacyKeys.includes(event.key)) {
 					load(sec, false);
 				}
@@ -651,6 +722,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			}
 			for (const sec of sections.values()) {
 				sec.pending = [];
+				sec.memoryOnly = false;
 				show(sec, emptyOf(sec));
 			}
 			removeNotices(['corrupt', 'future', 'quota']);

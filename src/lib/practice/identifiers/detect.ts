@@ -207,8 +207,9 @@ export function detectNames(text: string): Candidate[] {
 		// finds no capitalised word and is skipped.
 		const name = nameAt(text, end, Boolean(g.long));
 		if (!name) continue;
-		// Acronyms ("Mme RAS") were cut by trimName; after a bare "M" a two-letter word is too weak.
-		if (g.short === 'M' && name.words.length === 1 && name.words[0].length < 3) continue;
+		// Acronyms ("Mme RAS") were cut by trimName; after a bare "M" (no dot) a two-letter word is
+		// too weak, but "M. Ly", "M. Ng", "M. Wu" are surnames.
+		if (title === 'M' && name.words.length === 1 && name.words[0].length < 3) continue;
 		const strong = name.words.length > 1 || name.words.some(isUpperWord);
 		out.push({
 			kind: 'name',
@@ -297,7 +298,7 @@ const DATE_RE = fast(
 
 /** Birth cues: né(e) le, DDN, date de naissance, naissance. */
 const BIRTH_CUE_RE = fast(
-	/(?<![\p{L}\-])(?:n[ée]e?s?(?:\(e\))?|ddn|d\.d\.n\.?|date\s+de\s+naiss(?:ance|\.)?|naissance)(?![\p{L}])/giu,
+	/(?<![\p{L}\-])(?:n[ée]e?s?(?:\(e\))?|ddn|dn(?=\s*:)|d\.d\.n\.?|date\s+de\s+naiss(?:ance|\.)?|naissance)(?![\p{L}])/giu,
 );
 /** What may sit between a cue and its date: "le", ":", a maiden name, "à Lyon". */
 const CUE_GAP = fast(/^[\s:(),.–-]*(?:d[eu]\s+)?(?:(?:à\s+)?\p{Lu}[\p{L}'’-]*[\s,]+){0,4}(?:(?:le|du|en|:)\s*)?$/u);
@@ -370,9 +371,9 @@ export function detectBirthdates(text: string, names: Candidate[]): Candidate[] 
 // ---------------------------------------------------------------------------------------------
 // NIR
 
-/** Digit runs with single separators; 2A/2B allowed. */
+/** Digit runs with single separators (space, dot or dash: 1-85-06-75-123-456-89); 2A/2B allowed. */
 const DIGIT_RUN_RE = fast(
-	/(?<![\p{L}\p{N}])\d(?:[ \u00a0\u202f.]?(?:\d|[AB](?=[ \u00a0\u202f.]?\d)))+(?![\p{L}\p{N}])/gu,
+	/(?<![\p{L}\p{N}])\d(?:[ \u00a0\u202f.\-]?(?:\d|[AB](?=[ \u00a0\u202f.\-]?\d)))+(?![\p{L}\p{N}])/gu,
 );
 const NIR_CUE =
 	/(?:nir|ins|s[ée]cu|s[ée]curit[ée]\s+sociale|n[°º]\s*ss|\bss\b|carte\s+vitale|immatriculation|matricule|assur[ée])/i;
@@ -513,6 +514,8 @@ const STREET_TYPES = [
 ]
 	.map((t) => `[${t[0].toUpperCase()}${t[0]}]${t.slice(1)}`)
 	.join('|');
+/** Abbreviated street types, always with their dot after a street number: 12 r. des Lilas, 4 pl. du Marché. */
+const STREET_ABBREV = '(?:[Rr]|[Pp]l|[Aa]v|[Bb]d|[Bb]ld|[Ii]mp|[Aa]ll|[Rr]te|[Cc]hem|[Qq]u)\\.';
 const STREET_PARTICLE = `(?:de${SP}+(?:la${SP}+|l['’])|(?:de|du|des|la|le|les|aux?)${SP}+|d['’]|l['’])`;
 const STREET_WORD = "(?:\\p{Lu}[\\p{L}'’]*(?:-[\\p{L}'’]+)*|\\d{1,4}(?:er|e)?)(?![\\p{L}\\p{N}])";
 const TOWN_WORD = "\\p{Lu}[\\p{L}'’]*";
@@ -521,7 +524,7 @@ const POSTCODE = '(?:0[1-9]|[1-8]\\d|9[0-8])\\d{3}';
 
 const STREET_RE = fast(
 	new RegExp(
-		`(?<![\\p{L}\\p{N}])(?:(?<num>\\d{1,4}(?:${SP}?(?:bis|ter|quater|[A-D])(?![\\p{L}]))?,?${SP}+(?:${STREET_TYPES}))|(?<ld>[Ll]ieu-dit|[Ll]ieudit|[Hh]ameau))${SP}+${STREET_PARTICLE}?(?<w1>${STREET_WORD})(?:(?:${SP}+|-)${STREET_PARTICLE}?${STREET_WORD}){0,5}(?<pc>${SP}*[,–-]?${SP}*(?:\\r?\\n${SP}*)?${POSTCODE}${SP}+${TOWN})?`,
+		`(?<![\\p{L}\\p{N}])(?:(?<num>\\d{1,4}(?:${SP}?(?:bis|ter|quater|[A-D])(?![\\p{L}]))?,?${SP}+(?:${STREET_TYPES}|${STREET_ABBREV}))|(?<ld>[Ll]ieu-dit|[Ll]ieudit|[Hh]ameau))${SP}+${STREET_PARTICLE}?(?<w1>${STREET_WORD})(?:(?:${SP}+|-)${STREET_PARTICLE}?${STREET_WORD}){0,5}(?<pc>${SP}*[,–-]?${SP}*(?:\\r?\\n${SP}*)?${POSTCODE}${SP}+${TOWN})?`,
 		'gu',
 	),
 );
@@ -565,19 +568,24 @@ export function detectAddresses(text: string): Candidate[] {
 
 const RECORD_RE = fast(
 	new RegExp(
-		`(?<![\\p{L}])(?:N[°º]${SP}*)?(?:IPP|NIP|NDA|IEP|n[°º]${SP}*(?:de${SP}+)?(?:dossier|séjour|sejour|patient|venue|passage)|num(?:éro|ero|\\.)${SP}+(?:de${SP}+)?(?:dossier|séjour|sejour|patient|venue|passage)|num(?:éro|ero|\\.)${SP}+d['’](?:hospitalisation|admission|entrée|entree)|n[°º]${SP}*d['’](?:hospitalisation|admission|entrée|entree)|dossier${SP}+n[°º])(?![\\p{L}])${SP}*[:#]?${SP}*(?:n[°º]${SP}*:?${SP}*)?(?<value>[A-Za-z0-9](?:[A-Za-z0-9/]|-(?=[A-Za-z0-9])){2,24})(?![\\p{L}\\p{N}])`,
+		`(?<![\\p{L}])(?:N[°º]${SP}*)?(?:IPP|NIP|NDA|IEP|n[°º]${SP}*(?:de${SP}+)?(?:dossier|séjour|sejour|patient|venue|passage)|num(?:éro|ero|\\.)${SP}+(?:de${SP}+)?(?:dossier|séjour|sejour|patient|venue|passage)|num(?:éro|ero|\\.)${SP}+d['’](?:hospitalisation|admission|entrée|entree)|n[°º]${SP}*d['’](?:hospitalisation|admission|entrée|entree)|dossier${SP}+n[°º]|dossier(?=${SP}*:)|s[ée]jour(?=${SP}*(?:n[°º]|:))|venue)(?![\\p{L}])${SP}*[:#]?${SP}*(?:n[°º]${SP}*:?${SP}*)?(?<value>[A-Za-z0-9](?:[A-Za-z0-9/]|-(?=[A-Za-z0-9])){2,24})(?![\\p{L}\\p{N}])`,
 		'giu',
 	),
 );
 
 export function detectRecords(text: string): Candidate[] {
 	const out: Candidate[] = [];
-	for (const m of text.matchAll(RECORD_RE)) {
+	const re = new RegExp(RECORD_RE.source, RECORD_RE.flags);
+	for (let m = re.exec(text); m; m = re.exec(text)) {
 		const value = m.groups!.value;
+		const start = m.index + m[0].length - value.length;
 		// Five characters and four digits at least: "IPP 20 mg" is a proton-pump inhibitor and
-		// "séjour 2024" a year, not records.
-		if (value.length < 5 || (value.match(/\d/g) ?? []).length < 4) continue;
-		const start = m.index! + m[0].length - value.length;
+		// "séjour 2024" a year, not records. When the value is rejected, scan again from it:
+		// "dossier : IPP 800654321" holds a label inside the rejected value.
+		if (value.length < 5 || (value.match(/\d/g) ?? []).length < 4) {
+			re.lastIndex = start;
+			continue;
+		}
 		out.push({ kind: 'record', start, end: start + value.length, confidence: 0.9 });
 	}
 	return out;
