@@ -1,3 +1,5 @@
+import { quizUnsavedLabels } from './quiz-unsaved-labels';
+
 /** The strings the lesson script needs too (kept apart so that it does not ship the others). */
 export const quizCoreLabels = {
 	question: 'Question {{n}} sur {{total}}',
@@ -10,19 +12,7 @@ export const quizCoreLabels = {
 	rightAnswer: 'La bonne réponse : {{answer}}',
 	score: 'Votre score : {{correct}} sur {{total}} ({{percent}} %).',
 	passed: 'Module validé. Il est enregistré comme terminé dans votre progression.',
-	passedUnsaved: 'Module validé, mais ce résultat n’est pas enregistré sur cet appareil.',
 	failed: 'Pas encore : il faut 80 % pour valider. Relisez les explications puis réessayez.',
-	unsavedTitle: 'Votre résultat n’est pas enregistré',
-	unsavedQuota: 'Cause : l’espace de stockage du navigateur réservé à ce site est plein (une autre application du même site intranet peut l’avoir rempli). Le site réessaiera à votre prochaine action.',
-	unsavedBlocked: 'Cause : le navigateur bloque l’enregistrement (navigation privée, ou réglage de sécurité du poste).',
-	unsavedTab: 'Il reste gardé dans cet onglet tant qu’il est ouvert, même si vous passez à une autre page du site. Pour ne pas le perdre, gardez-en une copie maintenant :',
-	unsavedPage: 'Il n’existe que dans cette page : si vous la quittez ou la rechargez, il sera perdu. Gardez-en une copie maintenant :',
-	remindExport: 'Votre navigateur n’a pas accepté de garder vos données durablement : il pourrait les effacer pour libérer de la place. Gardez une copie de votre progression de temps en temps :',
-	exportCode: 'Créer un code de progression',
-	exportFile: 'Télécharger le fichier de progression',
-	codeLabel: 'Code de progression (à coller dans « Importer » de la page « Ma progression », sur ce poste plus tard ou sur un autre appareil)',
-	codeReady: 'Code créé ci-dessous : sélectionnez-le et copiez-le.',
-	fileReady: 'Fichier de progression téléchargé : gardez-le, puis importez-le dans « Ma progression ».',
 	best: 'Meilleur score enregistré : {{percent}} %.',
 	earlier: 'Ce résultat a été obtenu sur une version précédente du module (version {{version}}).',
 	memory: 'Votre navigateur ne permet pas d’enregistrer la progression (navigation privée ou stockage bloqué) : le quiz fonctionne, mais le résultat ne sera pas gardé après la fermeture de la page.',
@@ -31,6 +21,7 @@ export const quizCoreLabels = {
 /** French strings for the quiz island, resolved at build and passed as props (no i18n runtime in the browser). */
 export const quizLabels = {
 	...quizCoreLabels,
+	...quizUnsavedLabels,
 	intro: 'Répondez aux questions, une par une : la correction et son explication s’affichent après chaque réponse. Il faut 80 % de bonnes réponses pour valider le module.',
 	multipleRule: 'Question à réponses multiples : la réponse compte si vous cochez toutes les bonnes réponses et aucune mauvaise.',
 	caseTag: 'Sur le cas pratique',
