@@ -156,3 +156,19 @@ describe('decompression bomb', () => {
 		expect(await parseImportCode(code, known, { today: TODAY })).toEqual({ ok: true, state, warnings: [] });
 	});
 });
+
+describe('issue 16: a code copied from a device whose clock was 20 days ahead', () => {
+	it('is accepted, its dates brought back to today, with a warning naming the module', async () => {
+		const state: ProgressState = {
+			v: 2,
+			profile: null,
+			setting: null,
+			modules: { 'module-a': { status: 'completed', best: 90, attempts: 1, lastVisit: '2026-12-18', completedOn: '2026-12-18', version: 1 } },
+		};
+		const r = await parseImportCode(await exportCode(state), new Map([['module-a', 1]]), { today: TODAY });
+		if (!r.ok) throw new Error(`refused: ${r.error}`);
+		expect(r.state.modules['module-a']).toEqual({ status: 'completed', best: 90, attempts: 1, lastVisit: TODAY, completedOn: TODAY, version: 1 });
+		expect(r.warnings).toHaveLength(1);
+		expect(r.warnings[0]).toMatch(/^Module « module-a » importé, sa validation conservée : .*ramenées au 28 novembre 2026\.$/);
+	});
+});

@@ -4,7 +4,7 @@
  * here rather than committed).
  */
 import { describe, expect, it } from 'vitest';
-import { emptyState, getEntry, type ProgressState } from '../../src/lib/progress/model';
+import { addDays, emptyState, getEntry, type ModuleProgress, type ProgressState } from '../../src/lib/progress/model';
 import { exportFile, MAX_IMPORT_BYTES, mergeImport, parseImport, utf8ByteLength } from '../../src/lib/progress/transfer';
 
 /** node:fs without @types/node (the project does not install them). */
@@ -46,10 +46,6 @@ describe('fixtures', () => {
 		['future-version.json', /version plus récente/],
 		// NaN is not JSON; said plainly
 		['nan.json', /nombres invalides/],
-		// a negative attempt count
-		['negative.json', /module « donnees-de-sante ».*nombre de tentatives/],
-		// 1e400 parses to Infinity: out of range
-		['huge.json', /module « ia-generative-quotidien ».*score doit être un nombre entier de 0 à 100/],
 		// HTML as a module id
 		['html.json', /texte non autorisé/],
 		// the same key twice in one object (JSON.parse would keep the last, 100)
@@ -73,6 +69,24 @@ describe('fixtures', () => {
 		refusal(fixture('proto-key.json'));
 		refusal(fixture('constructor-key.json'));
 		expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+	});
+
+	// Issue 16: one entry out of range no longer makes the whole file refused (these two
+	// fixtures were refusals before).
+	it('negative.json: the started entry with a negative attempt count is left out, with a warning, the rest imported', () => {
+		const r = parseImport(fixture('negative.json'), KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(r.error);
+		expect(Object.keys(r.state.modules)).toEqual(['ia-generative-quotidien']);
+		expect(r.warnings).toHaveLength(1);
+		expect(r.warnings[0]).toMatch(/^Module « donnees-de-sante » non importé, .*nombre de tentatives doit être un nombre entier de 0 à 10 000.*Les autres modules sont importés\.$/);
+	});
+
+	it('huge.json: a completed entry with a score of 1e400 keeps its completion, score repaired to 0, with a warning', () => {
+		const r = parseImport(fixture('huge.json'), KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(r.error);
+		expect(getEntry(r.state, 'ia-generative-quotidien')).toEqual({ status: 'completed', best: 0, attempts: 2, lastVisit: '2026-11-20', completedOn: '2026-11-18', version: 2 });
+		expect(getEntry(r.state, 'donnees-de-sante')?.best).toBe(60);
+		expect(r.warnings).toEqual(['Module « ia-generative-quotidien » importé, sa validation conservée : score illisible, remplacé par 0.']);
 	});
 
 	it('valid.json is accepted as is', () => {
@@ -153,29 +167,6 @@ describe('values and strings', () => {
 	}
 
 	it.each<[string, string, RegExp]>([
-		// score over 100
-		['best 101', withEntry({ best: 101 }), /score/],
-		// score with decimals
-		['best 59.5', withEntry({ best: 59.5 }), /score/],
-		// score as a string
-		['best "60"', withEntry({ best: '60' }), /score/],
-		// attempts over 10,000
-		['attempts 10001', withEntry({ attempts: 10_001 }), /tentatives/],
-		// a huge number that is still finite
-		['attempts 1e20', withEntry({ attempts: 1e20 }), /tentatives/],
-		// version 0 and a negative version
-		['version 0', withEntry({ version: 0 }), /version doit être un nombre entier positif/],
-		['version -1', withEntry({ version: -1 }), /version doit être un nombre entier positif/],
-		// an impossible date
-		['lastVisit 2026-02-30', withEntry({ lastVisit: '2026-02-30' }), /date de dernière visite/],
-		// a date two days ahead (tomorrow is tolerated for time zones)
-		['lastVisit after tomorrow', withEntry({ lastVisit: '2026-11-30' }), /date de dernière visite/],
-		// a completion date on a module not completed
-		['completedOn on a started module', withEntry({ completedOn: '2026-11-01' }), /date de validation/],
-		// an unknown status
-		['status "done"', withEntry({ status: 'done' }), /état/],
-		// more than 50 missed questions
-		['51 missed', withEntry({ missed: Array.from({ length: 51 }, (_, i) => `q${i}`) }), /questions à revoir/],
 		// HTML in a question id
 		['HTML in missed', withEntry({ missed: ['<script>alert(1)</script>'] }), /texte non autorisé/],
 		// HTML in the status
@@ -190,6 +181,56 @@ describe('values and strings', () => {
 		['progress.v 1', withProgress({ v: 1 }), /n’est pas reconnue/],
 	])('%s is refused', (_name, text, message) => {
 		expect(refusal(text)).toMatch(message);
+	});
+
+	// Issue 16: a value out of range in a started entry used to refuse the whole file; now only
+	// that entry is left out, named in a warning, and the other module is imported.
+	it.each<[string, string, RegExp]>([
+		// score over 100
+		['best 101', withEntry({ best: 101 }), /score doit être un nombre entier de 0 à 100/],
+		// score with decimals
+		['best 59.5', withEntry({ best: 59.5 }), /score/],
+		// score as a string
+		['best "60"', withEntry({ best: '60' }), /score/],
+		// attempts over 10,000
+		['attempts 10001', withEntry({ attempts: 10_001 }), /tentatives/],
+		// a huge number that is still finite
+		['attempts 1e20', withEntry({ attempts: 1e20 }), /tentatives/],
+		// version 0 and a negative version
+		['version 0', withEntry({ version: 0 }), /version doit être un nombre entier positif/],
+		['version -1', withEntry({ version: -1 }), /version doit être un nombre entier positif/],
+		// an impossible date
+		['lastVisit 2026-02-30', withEntry({ lastVisit: '2026-02-30' }), /date de dernière visite/],
+		// an unknown status
+		['status "done"', withEntry({ status: 'done' }), /état/],
+	])('%s: that started entry is left out with a warning, the rest imported', (_name, text, detail) => {
+		const r = parseImport(text, KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(r.error);
+		expect(Object.keys(r.state.modules)).toEqual(['ia-generative-quotidien']);
+		expect(r.warnings).toHaveLength(1);
+		expect(r.warnings[0]).toMatch(/^Module « donnees-de-sante » non importé/);
+		expect(r.warnings[0]).toMatch(detail);
+	});
+
+	it.each<[string, string, Partial<ModuleProgress>, RegExp]>([
+		// a completion date on a module not completed: the date is left out
+		['completedOn on a started module', withEntry({ completedOn: '2026-11-01' }), {}, /date de validation illisible ou sans objet, retirée/],
+		// more than 50 missed questions: the first 50 are kept
+		[
+			'51 missed',
+			withEntry({ missed: Array.from({ length: 51 }, (_, i) => `q${i}`) }),
+			{ missed: Array.from({ length: 50 }, (_, i) => `q${i}`) },
+			/questions à revoir réduite/,
+		],
+		// a date two days ahead (tomorrow is tolerated for time zones): brought back to today
+		['lastVisit after tomorrow', withEntry({ lastVisit: '2026-11-30' }), { lastVisit: TODAY }, /date de dernière visite \(30 novembre 2026\) était postérieure à aujourd’hui .*ramenée au 28 novembre 2026/],
+	])('%s: the entry is imported repaired, with a warning', (_name, text, patch, message) => {
+		const r = parseImport(text, KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(r.error);
+		expect(getEntry(r.state, 'donnees-de-sante')).toEqual({ status: 'started', best: 60, attempts: 1, lastVisit: '2026-11-27', version: 1, missed: ['q2', 'q4'], ...patch });
+		expect(r.warnings).toHaveLength(1);
+		expect(r.warnings[0]).toMatch(/^Module « donnees-de-sante » importé : /);
+		expect(r.warnings[0]).toMatch(message);
 	});
 
 	it.each<[string, string, string[]]>([
@@ -265,5 +306,73 @@ describe('export file round trip', () => {
 		expect(getEntry(merged, 'donnees-de-sante')).toEqual({ status: 'completed', best: 80, attempts: 4, lastVisit: '2026-11-28', completedOn: '2026-11-28', version: 1 });
 		expect(getEntry(merged, 'ia-generative-quotidien')?.best).toBe(100);
 		expect(merged.profile).toBe('infirmier');
+	});
+});
+
+describe('issue 16: a clock once ahead, a damaged completed entry', () => {
+	// Attack 3: a result earned with the clock 20 days ahead made the whole export refused on
+	// any correct device.
+	it('an export with one entry 20 days ahead imported today: accepted, its dates brought back to today, a warning names it', () => {
+		const ahead = addDays(TODAY, 20);
+		const state: ProgressState = {
+			...emptyState(),
+			modules: {
+				'ia-generative-quotidien': { status: 'completed', best: 90, attempts: 1, lastVisit: ahead, completedOn: ahead, version: 2 },
+				'donnees-de-sante': { status: 'completed', best: 80, attempts: 2, lastVisit: '2026-11-20', completedOn: '2026-11-19', version: 1 },
+			},
+		};
+		const text = exportFile(state, { appVersion: '0.1.0', exportedAt: `${ahead}T10:00:00.000Z` });
+		const r = parseImport(text, KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(`refused: ${r.error}`);
+		expect(getEntry(r.state, 'ia-generative-quotidien')).toEqual({ status: 'completed', best: 90, attempts: 1, lastVisit: TODAY, completedOn: TODAY, version: 2 });
+		// the other entry is untouched
+		expect(getEntry(r.state, 'donnees-de-sante')).toEqual(state.modules['donnees-de-sante']);
+		expect(r.warnings).toEqual([
+			'Module « ia-generative-quotidien » importé, sa validation conservée : la date de dernière visite (18 décembre 2026) et la date de validation (18 décembre 2026) étaient postérieures à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : elles sont ramenées au 28 novembre 2026.',
+		]);
+		// no date of the merged progress lies after the import day
+		const merged = mergeImport(emptyState(), r.state);
+		for (const e of Object.values(merged.modules)) {
+			expect(e.lastVisit <= TODAY).toBe(true);
+			expect((e.completedOn ?? '') <= TODAY).toBe(true);
+		}
+	});
+
+	it('a whole file written with the clock ahead: every entry kept, one warning each', () => {
+		const data = JSON.parse(fixture('valid.json'));
+		data.progress.modules['ia-generative-quotidien'].completedOn = '2027-01-05';
+		data.progress.modules['ia-generative-quotidien'].lastVisit = '2027-01-06';
+		data.progress.modules['donnees-de-sante'].lastVisit = '2027-01-06';
+		const r = parseImport(JSON.stringify(data), KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(r.error);
+		expect(Object.keys(r.state.modules).sort()).toEqual(['donnees-de-sante', 'ia-generative-quotidien']);
+		expect(getEntry(r.state, 'ia-generative-quotidien')?.status).toBe('completed');
+		expect(r.warnings).toHaveLength(2);
+		expect(r.warnings.every((w) => /ramenées? au 28 novembre 2026/.test(w))).toBe(true);
+	});
+
+	// Attack 4, on the import side: a completed entry with one bad field kept its completion
+	// nowhere (the file was refused).
+	it.each<[string, Record<string, unknown>, Partial<ModuleProgress>, RegExp]>([
+		['attempts "x"', { attempts: 'x' }, { attempts: 1 }, /nombre de tentatives illisible, remplacé par 1/],
+		['lastVisit "hier"', { lastVisit: 'hier' }, { lastVisit: '2026-11-18' }, /date de dernière visite illisible/],
+		['version 0', { version: 0 }, { version: 1 }, /version du contenu illisible, remplacée par 1/],
+	])('a completed entry with %s keeps its completion', (_name, patch, fixed, message) => {
+		const data = JSON.parse(fixture('valid.json'));
+		Object.assign(data.progress.modules['ia-generative-quotidien'], patch);
+		const r = parseImport(JSON.stringify(data), KNOWN, { today: TODAY });
+		if (!r.ok) throw new Error(r.error);
+		expect(getEntry(r.state, 'ia-generative-quotidien')).toEqual({
+			status: 'completed',
+			best: 100,
+			attempts: 2,
+			lastVisit: '2026-11-20',
+			completedOn: '2026-11-18',
+			version: 2,
+			...fixed,
+		});
+		expect(r.warnings.filter((w) => w.startsWith('Module '))).toHaveLength(1);
+		expect(r.warnings[0]).toMatch(/^Module « ia-generative-quotidien » importé, sa validation conservée : /);
+		expect(r.warnings[0]).toMatch(message);
 	});
 });

@@ -126,6 +126,43 @@ describe('parseStoredState', () => {
 		expect(r.problem).toBe(problem);
 	});
 
+	// Issue 16 item 4: a completed entry with one bad field used to be dropped whole, losing the
+	// completion from the dashboard and the attestation. It is now kept, the field repaired,
+	// and still reported as corrupt (so the store sets the raw value aside).
+	const done = entry({ status: 'completed', best: 90, attempts: 2, lastVisit: D2, completedOn: D1, version: 3, missed: ['q2'] });
+	it.each<[string, Record<string, unknown>, Partial<ModuleProgress>]>([
+		['attempts "x"', { attempts: 'x' }, { attempts: 1 }],
+		['attempts -1', { attempts: -1 }, { attempts: 1 }],
+		['best "x"', { best: 'x' }, { best: 0 }],
+		['best 101', { best: 101 }, { best: 0 }],
+		['lastVisit "2026-02-30"', { lastVisit: '2026-02-30' }, { lastVisit: D1 }],
+		['lastVisit missing', { lastVisit: undefined }, { lastVisit: D1 }],
+		['version 0', { version: 0 }, { version: 1 }],
+		['missed with a bad id', { missed: ['q2', '<b>', 'q7'] }, { missed: ['q2', 'q7'] }],
+		['completedOn "hier"', { completedOn: 'hier' }, { completedOn: undefined, lastVisit: D2 }],
+	])('a stored completed entry with %s keeps its completion', (_name, patch, fixed) => {
+		const raw = { ...emptyState(), modules: { 'module-a': { ...done, ...patch }, 'module-b': entry() } };
+		const r = parseStoredState(JSON.parse(JSON.stringify(raw)));
+		expect(r.problem).toBe('corrupt');
+		const expected: Record<string, unknown> = { ...done, ...fixed };
+		for (const k of Object.keys(expected)) if (expected[k] === undefined) delete expected[k];
+		expect(getEntry(r.state, 'module-a')).toEqual(expected);
+		expect(getEntry(r.state, 'module-b')).toEqual(entry());
+		expect(trackProgress(r.state, ['module-a', 'module-b'], {}).done).toBe(1);
+	});
+
+	it('a completed entry with a bad lastVisit and no completion date gets the unknown date', () => {
+		const r = parseStoredState({ ...emptyState(), modules: { m: { status: 'completed', best: 80, attempts: 1, lastVisit: 42, version: 1 } } });
+		expect(r.problem).toBe('corrupt');
+		expect(getEntry(r.state, 'm')).toEqual({ status: 'completed', best: 80, attempts: 1, lastVisit: UNKNOWN_DATE, version: 1 });
+	});
+
+	// Issue 16 item 3: dates after today (a clock once ahead) are neither refused nor dropped.
+	it('stored dates ahead of today are kept as they are, without a problem', () => {
+		const ahead = stateWith({ m: entry({ status: 'completed', best: 90, attempts: 1, lastVisit: '2026-12-18', completedOn: '2026-12-18' }) });
+		expect(parseStoredState(JSON.parse(JSON.stringify(ahead)))).toEqual({ state: ahead });
+	});
+
 	it('drops an own "__proto__" key from JSON.parse without touching any prototype', () => {
 		const raw = JSON.parse('{"v":2,"profile":null,"setting":null,"modules":{"__proto__":{"polluted":true},"m":{"status":"started","best":0,"attempts":0,"lastVisit":"2026-11-01","version":1}}}');
 		const r = parseStoredState(raw);

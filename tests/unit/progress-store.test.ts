@@ -223,6 +223,8 @@ describe('corrupted or future stored values', () => {
 		modules: { ok: { status: 'completed', best: 90, attempts: 1, lastVisit: '2026-11-01', completedOn: '2026-11-01', version: 1 } },
 	});
 	const partlyDamaged = valid.replace('"modules":{', '"modules":{"bad":{"status":"started","best":-4},');
+	// issue 16 item 4: a completed entry with one bad field
+	const completedDamaged = valid.replace('"attempts":1', '"attempts":"x"');
 	it.each<[string, string, 'corrupt' | 'future', string[]]>([
 		// not JSON at all
 		['not JSON', '{"v":2,"modules":{', 'corrupt', []],
@@ -230,6 +232,8 @@ describe('corrupted or future stored values', () => {
 		['wrong shape', '[1,2,3]', 'corrupt', []],
 		// one bad entry: the good one is kept
 		['partly damaged', partlyDamaged, 'corrupt', ['ok']],
+		// a completed entry with one bad field: kept (see the test below)
+		['completed entry with a bad field', completedDamaged, 'corrupt', ['ok']],
 		// written by a newer version of the site
 		['future version', '{"v":7,"modules":{"x":{}}}', 'future', []],
 	])('%s: set aside, notice, keep working', (_name, raw, kind, keptModules) => {
@@ -249,6 +253,15 @@ describe('corrupted or future stored values', () => {
 		store.recordAttempt('module-z', 1, FAIL);
 		expect(JSON.parse(storage.getItem(P) as string).modules['module-z'].best).toBe(40);
 		expect(store.progress.backups()[0].raw).toBe(raw);
+	});
+
+	it('a completed entry with one bad field stays completed, the raw value set aside (issue 16 item 4)', () => {
+		const storage = new FakeStorage();
+		storage.setItem(P, completedDamaged);
+		const store = open(storage);
+		expect(store.progress.get().modules.ok).toEqual({ status: 'completed', best: 90, attempts: 1, lastVisit: '2026-11-01', completedOn: '2026-11-01', version: 1 });
+		expect(store.progress.backups()).toEqual([{ on: TODAY, kind: 'corrupt', raw: completedDamaged }]);
+		expect(completedDamaged).toContain('"attempts":"x"');
 	});
 
 	it('never overwrites a value it could not set aside', () => {

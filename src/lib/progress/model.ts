@@ -47,10 +47,13 @@
  *   versions start at 1, so a module changed since is flagged, not misapplied), `lastVisit` is
  *   `updated` or UNKNOWN_DATE, `completedOn` is left out (v1 did not record it). A v1 profile
  *   is kept when it is still a known profile; v1 had no setting.
- * - Version 2: validated entry by entry. A bad entry (wrong id, wrong field) is dropped alone
- *   and the rest kept; optional fields that are wrong (`missed`, `completedOn`) are dropped
- *   and their entry kept. Any drop reports `problem: 'corrupt'` so the store can set the raw
- *   value aside.
+ * - Version 2: validated entry by entry (`checkEntry`). A completed entry is never dropped for
+ *   one bad field: the field is repaired to a safe default and the completion kept. A started
+ *   entry with a wrong required field, or any entry with a wrong id or status, is dropped alone
+ *   and the rest kept; optional fields that are wrong (`missed`, `completedOn`) are dropped (or
+ *   cut to their valid ids) and their entry kept. Dates after today are kept as they are (a
+ *   clock once ahead must not lose a result). Any repair or drop reports `problem: 'corrupt'` so
+ *   the store sets the raw value aside.
  * - A version above 2 (written by a newer site): `problem: 'future'`, the empty state in its
  *   place; the store sets the raw value aside rather than reading it wrongly.
  * - Anything else (not an object, no version, unknown shape): `problem: 'corrupt'`.
@@ -213,28 +216,58 @@ export function getEntry(state: ProgressState, moduleId: string): ModuleProgress
 	return own(state.modules, moduleId);
 }
 
+/** A field of a module entry that can be wrong on its own. */
+export type EntryField = 'status' | 'best' | 'attempts' | 'lastVisit' | 'completedOn' | 'version' | 'missed';
+
+/** Result of `checkEntry`: the entry to keep (null when it cannot be kept) and the fields found wrong. */
+export interface CheckedEntry {
+	entry: ModuleProgress | null;
+	/** Fields that were wrong: repaired in `entry`, or the reason it is null. */
+	bad: EntryField[];
+}
+
 /**
- * Validates one stored v2 entry. Returns the cleaned entry (optional fields that are wrong are
- * left out) and whether something was dropped, or null when a required field is wrong.
+ * Validates one v2 entry field by field. A completed entry keeps its completion whatever else
+ * is wrong: a bad `best` becomes 0, bad `attempts` 1 (a pass needs an attempt), a bad `version`
+ * 1 (so a changed module flags the result rather than presenting it as current), a bad
+ * `lastVisit` the completion date (or UNKNOWN_DATE). A started entry with a bad required field
+ * is not kept (there is little to keep, and no result to vouch for). On any entry a bad
+ * `completedOn` is left out (also on a started one), and `missed` keeps its valid ids only.
+ * Dates ahead of today are not checked here: the store keeps them, the import brings them back.
  */
-function parseStoredEntry(raw: unknown): { entry: ModuleProgress; repaired: boolean } | null {
-	if (!isPlainObject(raw)) return null;
+export function checkEntry(raw: unknown, maxVersion: number = Number.MAX_SAFE_INTEGER): CheckedEntry {
+	if (!isPlainObject(raw)) return { entry: null, bad: ['status'] };
 	const { status, best, attempts, lastVisit, completedOn, version, missed } = raw;
-	if (status !== 'started' && status !== 'completed') return null;
-	if (!isIntInRange(best, 0, 100) || !isIntInRange(attempts, 0, MAX_ATTEMPTS)) return null;
-	if (!isIsoDate(lastVisit) || !isIntInRange(version, 1, Number.MAX_SAFE_INTEGER)) return null;
-	const entry: ModuleProgress = { status, best, attempts, lastVisit, version };
-	let repaired = false;
+	if (status !== 'started' && status !== 'completed') return { entry: null, bad: ['status'] };
+	const completed = status === 'completed';
+	const bad: EntryField[] = [];
+	const okBest = isIntInRange(best, 0, 100);
+	const okAttempts = isIntInRange(attempts, 0, MAX_ATTEMPTS);
+	const okVisit = isIsoDate(lastVisit);
+	const okVersion = isIntInRange(version, 1, maxVersion);
+	if (!okBest) bad.push('best');
+	if (!okAttempts) bad.push('attempts');
+	if (!okVisit) bad.push('lastVisit');
+	if (!okVersion) bad.push('version');
+	if (!completed && bad.length > 0) return { entry: null, bad };
+	const okCompletedOn = completed && isIsoDate(completedOn);
+	const entry: ModuleProgress = {
+		status,
+		best: okBest ? best : 0,
+		attempts: okAttempts ? attempts : 1,
+		lastVisit: okVisit ? lastVisit : okCompletedOn ? completedOn : UNKNOWN_DATE,
+		version: okVersion ? version : 1,
+	};
 	if (completedOn !== undefined) {
-		if (status === 'completed' && isIsoDate(completedOn)) entry.completedOn = completedOn;
-		else repaired = true;
+		if (okCompletedOn) entry.completedOn = completedOn;
+		else bad.push('completedOn');
 	}
 	if (missed !== undefined) {
-		if (Array.isArray(missed) && missed.length <= MAX_MISSED && missed.every(isId)) {
-			if (missed.length > 0) entry.missed = cleanMissed(missed);
-		} else repaired = true;
+		const list = Array.isArray(missed) ? cleanMissed(missed) : [];
+		if (!Array.isArray(missed) || missed.length > MAX_MISSED || !missed.every(isId)) bad.push('missed');
+		if (list.length > 0) entry.missed = list;
 	}
-	return { entry, repaired };
+	return { entry, bad };
 }
 
 /** Validates a v2 object, dropping bad parts one by one. */
@@ -253,12 +286,12 @@ function parseV2(obj: Record<string, unknown>): ParsedState {
 	const modules = isPlainObject(obj.modules) ? obj.modules : {};
 	for (const id of Object.keys(modules)) {
 		// The id check also keeps "__proto__" (an own key after JSON.parse) from being assigned.
-		const parsed = isId(id) ? parseStoredEntry(modules[id]) : null;
-		if (!parsed) {
+		const parsed = isId(id) ? checkEntry(modules[id]) : null;
+		if (!parsed?.entry) {
 			damaged = true;
 			continue;
 		}
-		if (parsed.repaired) damaged = true;
+		if (parsed.bad.length > 0) damaged = true;
 		state.modules[id] = parsed.entry;
 	}
 	return damaged ? { state, problem: 'corrupt' } : { state };

@@ -25,14 +25,20 @@
  * 1 MiB (UTF-8 bytes, checked before parsing), not JSON, not ours, from a newer version, holds a
  * `__proto__`/`constructor`/`prototype` key (found by a scanner over the raw text, escapes
  * decoded, before anything is read from the parsed value), nests deeper than 8 levels, repeats a
- * key in one object, carries a value out of range or a string outside its pattern. A leading
- * UTF-8 byte-order mark is accepted. Unknown module ids are dropped with a warning, and
- * results earned on an earlier content version are kept and counted in a warning.
+ * key in one object, carries an unexpected field or a string outside its pattern. A leading
+ * UTF-8 byte-order mark is accepted. A value out of range concerns its entry only (one entry
+ * never makes a whole file refused), with a French warning naming the module: a completed
+ * entry keeps its completion with the bad field repaired (`checkEntry` in `model.ts`), a
+ * started one is left out. Dates after tomorrow (a clock once ahead) are brought back to the
+ * import day, with a warning. Unknown module ids are dropped with a warning, and results
+ * earned on an earlier content version are kept and counted in a warning.
  * A code is decoded (at most 1 MiB of output, so a decompression bomb stops early) and then
  * goes through the same checks.
  */
+import { formatDateFr } from '../format';
 import {
 	addDays,
+	checkEntry,
 	isId,
 	isIntInRange,
 	isIsoDate,
@@ -41,9 +47,9 @@ import {
 	isSetting,
 	mergeStates,
 	emptyState,
-	MAX_ATTEMPTS,
 	MAX_MISSED,
 	PROGRESS_VERSION,
+	type EntryField,
 	type ModuleProgress,
 	type ProgressState,
 } from './model';
@@ -90,7 +96,7 @@ export type ImportResult =
 	| { ok: false; error: string };
 
 export interface ImportOptions {
-	/** Today, YYYY-MM-DD; dates after tomorrow are refused. Defaults to the UTC date. */
+	/** Today, YYYY-MM-DD; dates after tomorrow are brought back to it. Defaults to the UTC date. */
 	today?: string;
 }
 
@@ -145,8 +151,6 @@ const MESSAGES = {
 		`Ce ${WORDS[s].n} contient des informations inattendues : il a sans doute été modifié, il n’est pas importé. ${WORDS[s].redo}`,
 	badText: (s: Source) =>
 		`Ce ${WORDS[s].n} contient un texte non autorisé (les identifiants n’acceptent que des minuscules sans accent, des chiffres et des tirets) : il a sans doute été modifié, il n’est pas importé. ${WORDS[s].redo}`,
-	badValue: (s: Source, id: string, detail: string) =>
-		`Ce ${WORDS[s].n} contient une valeur impossible pour le module « ${id} » : ${detail}. Il n’est pas importé. ${WORDS[s].redo}`,
 	codeNotOurs: () =>
 		`Ce code n’est pas un code de progression Parcours IA Santé (il devrait commencer par « ${CODE_PREFIX} »). ${WORDS.code.check}`,
 	codeDamaged: () => `Ce code est incomplet ou a été modifié. ${WORDS.code.redo}`,
@@ -154,13 +158,13 @@ const MESSAGES = {
 		'Ce navigateur ne sait pas lire ce code. Utilisez plutôt l’export en fichier, ou un navigateur à jour.',
 } as const;
 
-/** Why a value of an entry is refused, completing « valeur impossible pour le module X : … ». */
-const FIELD_DETAILS: Record<string, string> = {
+/** Why an entry is not imported, completing « Module X non importé : … ». */
+const FIELD_DETAILS: Record<EntryField, string> = {
 	status: 'son état doit être « commencé » ou « terminé »',
 	best: 'le score doit être un nombre entier de 0 à 100',
 	attempts: 'le nombre de tentatives doit être un nombre entier de 0 à 10 000',
-	lastVisit: 'la date de dernière visite doit être une vraie date, au plus tard demain',
-	completedOn: 'la date de validation doit être une vraie date, au plus tard demain, et seulement pour un module terminé',
+	lastVisit: 'la date de dernière visite doit être une vraie date',
+	completedOn: 'la date de validation doit être une vraie date, et seulement pour un module terminé',
 	version: 'la version doit être un nombre entier positif',
 	missed: `la liste des questions à revoir doit contenir au plus ${MAX_MISSED} identifiants de question`,
 };
@@ -176,7 +180,24 @@ const WARNINGS = {
 			: `${n} résultats ont été obtenus sur une version précédente de leur module : ils sont conservés et signalés comme tels.`,
 	unknownProfile: 'Profil inconnu ignoré : vous pourrez choisir votre parcours à nouveau.',
 	unknownSetting: 'Lieu d’exercice inconnu ignoré : vous pourrez le choisir à nouveau.',
+	entrySkipped: (id: string, detail: string) =>
+		`Module « ${id} » non importé, car il n’était pas terminé et porte une valeur impossible (${detail}). Les autres modules sont importés.`,
+	entryRepaired: (id: string, status: ModuleProgress['status'], notes: readonly string[]) =>
+		`Module « ${id} » importé${status === 'completed' ? ', sa validation conservée' : ''} : ${notes.join(' ; ')}.`,
+	datesAhead: (what: readonly string[], today: string) =>
+		`${what.join(' et ')} ${what.length > 1 ? 'étaient postérieures' : 'était postérieure'} à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : ${what.length > 1 ? 'elles sont ramenées' : 'elle est ramenée'} au ${formatDateFr(today)}`,
 } as const;
+
+/** What was changed in a damaged field of a kept entry (see `checkEntry`). */
+const REPAIRS: Record<EntryField, string> = {
+	status: 'état illisible',
+	best: 'score illisible, remplacé par 0',
+	attempts: 'nombre de tentatives illisible, remplacé par 1',
+	lastVisit: 'date de dernière visite illisible, remplacée par la date de validation (ou laissée inconnue)',
+	completedOn: 'date de validation illisible ou sans objet, retirée',
+	version: 'version du contenu illisible, remplacée par 1 (le résultat peut être signalé comme obtenu sur une version précédente)',
+	missed: `liste des questions à revoir réduite à ses identifiants valides (au plus ${MAX_MISSED})`,
+};
 
 /** Thrown inside the validation and turned into `{ ok: false, error }`. */
 class ImportRefused extends Error {}
@@ -332,33 +353,37 @@ function checkKeys(obj: Record<string, unknown>, allowed: ReadonlySet<string>, s
 	for (const k of Object.keys(obj)) if (!allowed.has(k)) throw new ImportRefused(MESSAGES.unexpected(s));
 }
 
-function validateEntry(id: string, raw: unknown, tomorrow: string, s: Source): ModuleProgress {
-	const bad = (field: string): never => {
-		throw new ImportRefused(MESSAGES.badValue(s, id, FIELD_DETAILS[field]));
-	};
+/** What the import did with one entry. */
+type EntryOutcome = { entry: ModuleProgress; warning?: string } | { entry: null; warning: string };
+
+function validateEntry(id: string, raw: unknown, today: string, s: Source): EntryOutcome {
 	if (!isPlainObject(raw)) throw new ImportRefused(MESSAGES.unexpected(s));
 	checkKeys(raw, ENTRY_KEYS, s);
-	const { status, best, attempts, lastVisit, completedOn, version, missed } = raw;
+	// Text outside its pattern is a sign of tampering (or an attack), not of a damaged entry:
+	// the whole file is refused.
+	const { status, missed } = raw;
 	if (typeof status === 'string' && !/^[a-z]{1,20}$/.test(status)) throw new ImportRefused(MESSAGES.badText(s));
-	if (status !== 'started' && status !== 'completed') return bad('status');
-	if (!isIntInRange(best, 0, 100)) return bad('best');
-	if (!isIntInRange(attempts, 0, MAX_ATTEMPTS)) return bad('attempts');
-	if (!isIsoDate(lastVisit) || lastVisit > tomorrow) return bad('lastVisit');
-	if (!isIntInRange(version, 1, MAX_CONTENT_VERSION)) return bad('version');
-	const entry: ModuleProgress = { status, best, attempts, lastVisit, version };
-	if (completedOn !== undefined) {
-		if (status !== 'completed' || !isIsoDate(completedOn) || completedOn > tomorrow) return bad('completedOn');
-		entry.completedOn = completedOn;
+	if (Array.isArray(missed)) {
+		for (const q of missed) if (typeof q === 'string' && !isId(q)) throw new ImportRefused(MESSAGES.badText(s));
 	}
-	if (missed !== undefined) {
-		if (!Array.isArray(missed) || missed.length > MAX_MISSED) return bad('missed');
-		for (const q of missed) {
-			if (typeof q === 'string' && !isId(q)) throw new ImportRefused(MESSAGES.badText(s));
-			if (!isId(q)) return bad('missed');
-		}
-		if (missed.length > 0) entry.missed = [...new Set(missed as string[])];
+	// A value out of range concerns this entry only: never refuse a whole file for one entry.
+	const { entry, bad } = checkEntry(raw, MAX_CONTENT_VERSION);
+	if (!entry) return { entry: null, warning: WARNINGS.entrySkipped(id, FIELD_DETAILS[bad[0]]) };
+	const notes: string[] = bad.map((field) => REPAIRS[field]);
+	// A clock once ahead: dates after tomorrow (tomorrow is tolerated for time zones) are
+	// brought back to the import day, so the result is kept and no date lies in the future.
+	const tomorrow = addDays(today, 1);
+	const ahead: string[] = [];
+	if (entry.lastVisit > tomorrow) {
+		ahead.push(`la date de dernière visite (${formatDateFr(entry.lastVisit)})`);
+		entry.lastVisit = today;
 	}
-	return entry;
+	if (entry.completedOn !== undefined && entry.completedOn > tomorrow) {
+		ahead.push(`la date de validation (${formatDateFr(entry.completedOn)})`);
+		entry.completedOn = today;
+	}
+	if (ahead.length > 0) notes.push(WARNINGS.datesAhead(ahead, today));
+	return notes.length > 0 ? { entry, warning: WARNINGS.entryRepaired(id, entry.status, notes) } : { entry };
 }
 
 function validate(data: unknown, known: ReadonlyMap<string, number>, today: string, s: Source): { state: ProgressState; warnings: string[] } {
@@ -396,21 +421,24 @@ function validate(data: unknown, known: ReadonlyMap<string, number>, today: stri
 	}
 
 	if (!isPlainObject(p.modules)) throw new ImportRefused(MESSAGES.unexpected(s));
-	const tomorrow = addDays(today, 1);
 	let unknown = 0;
 	let earlier = 0;
+	const entryWarnings: string[] = [];
 	for (const id of Object.keys(p.modules)) {
 		if (!isId(id)) throw new ImportRefused(MESSAGES.badText(s));
-		// Validate every entry, known or not: a damaged file is refused as a whole.
-		const entry = validateEntry(id, p.modules[id], tomorrow, s);
+		// Check every entry, known or not: a tampered file is refused as a whole.
+		const { entry, warning } = validateEntry(id, p.modules[id], today, s);
 		const current = known.get(id);
 		if (current === undefined) {
 			unknown += 1;
 			continue;
 		}
+		if (warning !== undefined) entryWarnings.push(warning);
+		if (!entry) continue;
 		if (entry.version < current) earlier += 1;
 		state.modules[id] = entry;
 	}
+	warnings.push(...entryWarnings);
 	if (unknown > 0) warnings.push(WARNINGS.unknownModules(unknown));
 	if (earlier > 0) warnings.push(WARNINGS.earlierVersion(earlier));
 	return { state, warnings };
