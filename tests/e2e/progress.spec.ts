@@ -247,3 +247,48 @@ test('attestation verifier: a hand-made record with a made-up module, a DPC titl
 	await page.getByRole('button', { name: 'Vérifier' }).click();
 	await expect(page.getByText(/caractères inattendus|abîmé/)).toBeVisible();
 });
+
+test('issue 16: a completed entry with one bad field stays completed, and a set-aside copy can be restored from /progression/', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('./');
+	const damaged = JSON.stringify({ v: 2, profile: null, setting: null, modules: { [MOD_A]: { status: 'completed', best: 90, attempts: 'x', lastVisit: '2026-11-20', completedOn: '2026-11-20', version: moduleVersion(MOD_A) } } });
+	// An older set-aside copy (damaged too) that still holds a completed MOD_B.
+	const older = JSON.stringify({ v: 2, modules: { [MOD_B]: { status: 'completed', best: 80, attempts: 1, lastVisit: '2026-11-02', completedOn: '2026-11-02', version: moduleVersion(MOD_B) }, bad: { status: '?' } } });
+	await page.evaluate(([k, v, o]) => {
+		localStorage.setItem(k, v);
+		localStorage.setItem('pias:/:progress:backup', JSON.stringify([{ on: '2026-11-03', kind: 'corrupt', raw: o }]));
+	}, [KEY, damaged, older] as const);
+	const titles = await completedOnDashboard(page);
+	expect(titles.join()).toMatch(/Comprendre l/);
+	const copies = page.locator('section[aria-labelledby="copies"]');
+	await expect(copies.getByRole('heading', { name: 'Copies mises de côté' })).toBeVisible();
+	// the damaged current value was set aside too: two copies listed
+	await expect(copies.locator('li')).toHaveCount(2);
+	await copies.getByRole('button', { name: 'Récupérer ce qui est lisible' }).first().click();
+	await expect(copies.locator('[data-restore-result]')).toContainText('Copie récupérée : 1 module(s) lus, 2 module(s) terminé(s) au total (1 de plus)');
+	await expect(page.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(2);
+	const violations = (await new AxeBuilder({ page }).include('section[aria-labelledby="copies"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => v.id);
+	expect(violations).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test('issue 16: an export written with the clock 20 days ahead is imported, dates brought back, with a warning', async ({ page }) => {
+	await page.goto('./progression/');
+	await expect(page.locator('#import-file')).toBeVisible();
+	const today = new Date().toISOString().slice(0, 10);
+	const ahead = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+	const file = {
+		app: 'parcours-ia-sante',
+		kind: 'progress',
+		v: 2,
+		progress: { v: 2, profile: null, setting: null, modules: { [MOD_A]: { status: 'completed', best: 100, attempts: 1, lastVisit: ahead, completedOn: ahead, version: moduleVersion(MOD_A) } } },
+	};
+	await page.locator('#import-file').setInputFiles({ name: 'progression.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+	const result = page.locator('[data-import-result="ok"]');
+	await expect(result).toContainText('Import réussi');
+	await expect(result).toContainText(`Module « ${MOD_A} » importé, sa validation conservée`);
+	await expect(result).toContainText('ramenées au');
+	const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
+	expect(stored.modules[MOD_A]).toMatchObject({ status: 'completed', lastVisit: today, completedOn: today });
+});

@@ -11,6 +11,7 @@ import {
 	mergeStates,
 	migrate,
 	parseStoredState,
+	readSetAside,
 	recordAttempt,
 	recordVisit,
 	setProfile,
@@ -445,5 +446,22 @@ describe('trackProgress', () => {
 		expect(trackProgress(state, ids, minutes)).toEqual(expected);
 		// The pages build their minutes as a Map: the same result (bug: "environ 0 min restantes").
 		expect(trackProgress(state, ids, new Map(Object.entries(minutes)))).toEqual(expected);
+	});
+});
+
+describe('readSetAside (restoring a set-aside copy, issue 16 item 4)', () => {
+	it('recovers the readable part of a damaged copy, completed entry repaired', () => {
+		const raw = JSON.stringify({ v: 2, profile: 'infirmier', setting: null, modules: { a: { status: 'completed', best: 90, attempts: 'x', lastVisit: D1, completedOn: D1, version: 1 }, b: { status: 'started', best: -1 } } });
+		expect(readSetAside(raw)).toEqual(stateWith({ a: entry({ status: 'completed', best: 90, attempts: 1, completedOn: D1 }) }, { profile: 'infirmier' }));
+	});
+	it.each([
+		// not JSON
+		['{"v":2,"modules":{'],
+		// written by a newer site
+		['{"v":7,"modules":{"a":{}}}'],
+		// nothing readable
+		['{"v":2,"modules":{"a":{"status":"x"}}}'],
+	])('%s → null', (raw) => {
+		expect(readSetAside(raw)).toBeNull();
 	});
 });

@@ -366,6 +366,24 @@ export function parseStoredState(raw: unknown): ParsedState {
 	}
 }
 
+/**
+ * What can be recovered from a value the store set aside (the raw stored string): the readable
+ * part of a damaged value, repaired as `parseStoredState` does, or null when nothing can be
+ * read (not JSON, written by a newer site, or no module in it). Meant to be merged into the
+ * current state, never to replace it.
+ */
+export function readSetAside(raw: string): ProgressState | null {
+	let data: unknown;
+	try {
+		data = JSON.parse(raw);
+	} catch {
+		return null;
+	}
+	const { state, problem } = parseStoredState(data);
+	if (problem === 'future' || Object.keys(state.modules).length === 0) return null;
+	return state;
+}
+
 // ---------------------------------------------------------------- transitions
 
 function withEntry(state: ProgressState, moduleId: string, entry: ModuleProgress): ProgressState {
