@@ -4,7 +4,7 @@
  *
  * One lunr document per module and one per glossary term, in four weighted fields:
  * - `title`: module title or term label (boost 10);
- * - `lead`: module summary, objectives, body headings and key points, or the term's
+ * - `lead`: module summary, objectives, body headings, lesson step titles and key points, or the term's
  *   aliases (boost 3);
  * - `body`: module text stripped of MDX and the case study, or the term definition (boost 1);
  * - `theme`: the module's theme id, itself a French word ("reglementation", "cybersecurite",
@@ -83,11 +83,12 @@ export function buildSearchIndex({ modules, glossary, minutes }: SearchIndexInpu
 			const ref = `m${i}`;
 			const d = m.data;
 			const body = plainBody(m.body ?? '');
-			const caseText = `${d.case.title}. ${d.case.situation} ${d.case.debrief}`;
+			const options = (d.case.options ?? []).map((o) => `${o.text} ${o.feedback}`).join(' ');
+			const caseText = `${d.case.title}. ${d.case.situation} ${options} ${d.case.debrief}`;
 			rows.push({
 				ref,
 				title: d.title,
-				lead: [d.summary, ...d.objectives, ...bodyHeadings(m.body ?? ''), ...d.keyPoints].join(' \n '),
+				lead: [d.summary, ...d.objectives, ...bodyHeadings(m.body ?? ''), ...(d.steps ?? []).map((s) => s.title), ...d.keyPoints].join(' \n '),
 				body: `${body} \n ${caseText}`,
 				theme: d.theme,
 			});
