@@ -107,7 +107,9 @@ export function buildRecord(input: {
 		id,
 		title: meta.get(id)!.title,
 		score: e.best,
-		date: e.completedOn ?? '1970-01-01',
+		// A completion recorded while the device clock was ahead is never printed after the
+		// document's own date (issue 16 item 3): it is brought back to the issue day.
+		date: e.completedOn && e.completedOn > input.today ? input.today : (e.completedOn ?? '1970-01-01'),
 		version: e.version,
 		minutes: meta.get(id)!.minutes,
 	}));

@@ -29,6 +29,13 @@ describe('attestation record', () => {
 		expect(buildRecord({ state: all, name: 'X', track, modules, contentVersion: 'v', today: '2026-11-28' }).complete).toBe(true);
 		expect(buildRecord({ state: all, name: 'X', track: null, modules, contentVersion: 'v', today: '2026-11-28' }).complete).toBe(false);
 	});
+	it('never prints a completion after its own date (a result earned with the clock ahead), and the record stays valid', () => {
+		const ahead = recordAttempt(state, 'b', 1, pass, '2026-12-18');
+		const r = buildRecord({ state: ahead, name: 'X', track, modules, contentVersion: 'v', today: '2026-11-28' });
+		expect(r.modules.find((m) => m.id === 'b')!.date).toBe('2026-11-28');
+		expect(r.modules.find((m) => m.id === 'a')!.date).toBe('2026-11-02');
+		expect(checkRecord(r, catalogue, '2026-11-28').filter((p) => /date/i.test(String(p)))).toEqual([]);
+	});
 	it('round-trips through the verification code with the same fingerprint', () => {
 		const code = encodeRecord(rec);
 		expect(code).toMatch(/^ATT2-/);
