@@ -28,31 +28,13 @@ import {
 } from '../../src/lib/lesson/state';
 import { lessonSection } from '../../src/lib/lesson/section';
 import { stepBlocks, stepBodyProblems } from '../../src/lib/lesson/steps';
-import { createProgressStore, type StorageLike } from '../../src/lib/progress/store';
+import { createProgressStore } from '../../src/lib/progress/store';
+import { MapStorage } from './map-storage';
 import { scoreQuiz } from '../../src/lib/quiz/scoring';
 import { moduleSchema } from '../../src/lib/schemas';
 import { lessonTime, LESSON_WORDS_PER_MINUTE, MINUTES_PER_CHECK } from '../../src/lib/duration';
 import { loadContent } from './content-load';
 import { lessonTimeOf, moduleMinutes } from '../../src/lib/catalog';
-
-class MapStorage implements StorageLike {
-	data = new Map<string, string>();
-	get length(): number {
-		return this.data.size;
-	}
-	key(i: number): string | null {
-		return [...this.data.keys()][i] ?? null;
-	}
-	getItem(k: string): string | null {
-		return this.data.get(k) ?? null;
-	}
-	setItem(k: string, v: string): void {
-		this.data.set(k, String(v));
-	}
-	removeItem(k: string): void {
-		this.data.delete(k);
-	}
-}
 
 const OUTLINE = { steps: ['s1', 's2', 's3', 's4', 's5'] };
 const T0 = 1_764_750_000_000;

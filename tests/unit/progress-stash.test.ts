@@ -5,29 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { attachStash, readStash, stashKey } from '../../src/lib/progress/stash';
 import { createProgressStore, type StorageLike } from '../../src/lib/progress/store';
+import { MapStorage } from './map-storage';
 
 const TODAY = '2026-12-03';
 const PASS = { percent: 100, passed: true, missed: [] };
 
-class FakeStorage implements StorageLike {
-	data = new Map<string, string>();
+class FakeStorage extends MapStorage {
 	full = false;
-	get length(): number {
-		return this.data.size;
-	}
-	key(i: number): string | null {
-		return [...this.data.keys()][i] ?? null;
-	}
-	getItem(k: string): string | null {
-		return this.data.get(k) ?? null;
-	}
 	setItem(k: string, v: string): void {
 		// The probe is tiny and still fits; a progress value does not.
 		if (this.full && v.length > 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		this.data.set(k, String(v));
-	}
-	removeItem(k: string): void {
-		this.data.delete(k);
+		super.setItem(k, v);
 	}
 }
 

@@ -6,28 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createProgressStore, type StorageLike } from '../../src/lib/progress/store';
+import { MapStorage } from './map-storage';
 import { parseContentIndex, reviewContent, reviewIndex, type ReviewSourceModule } from '../../src/lib/review/content';
 import { reviewSection, syncReview } from '../../src/lib/review/section';
 import { answer, dueCount, findCard } from '../../src/lib/review/schedule';
-
-class MapStorage implements StorageLike {
-	data = new Map<string, string>();
-	get length(): number {
-		return this.data.size;
-	}
-	key(i: number): string | null {
-		return [...this.data.keys()][i] ?? null;
-	}
-	getItem(k: string): string | null {
-		return this.data.get(k) ?? null;
-	}
-	setItem(k: string, v: string): void {
-		this.data.set(k, String(v));
-	}
-	removeItem(k: string): void {
-		this.data.delete(k);
-	}
-}
 
 const MODULES: ReviewSourceModule[] = [
 	{
