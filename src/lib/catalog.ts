@@ -160,9 +160,9 @@ export function lessonTimeOf(m: Pick<ModuleEntry, 'body' | 'data'>): LessonTime 
 	if (!m.data.steps) return null;
 	const words = new Map(stepBlocks(m.body).map((b) => [b.id, stepWords(b)]));
 	return lessonTime(
-		m.data.steps.map((s) => ({ id: s.id, words: words.get(s.id) ?? 0, hasCheck: !!s.check })),
+		m.data.steps.map((s) => ({ id: s.id, words: words.get(s.id) ?? 0, check: s.check ?? null })),
 		caseWords(m.data.case),
-		m.data.quiz.length,
+		m.data.quiz,
 	);
 }
 

@@ -55,16 +55,35 @@ export function moduleWordCount(body: string, data: { case: { situation: string;
  * 150 wpm, below the usual adult range, so that a step announced as 2 minutes takes 2 minutes.
  */
 export const LESSON_WORDS_PER_MINUTE = 150;
-/** A step check: read the question and its options, answer, read the explanation. */
-export const MINUTES_PER_CHECK = 0.75;
+/**
+ * Seconds to choose an answer once a question is read. A question costs what is read (prompt and
+ * choices, then the explanation after answering) at the lesson rate, plus this. Cross-check:
+ * college students answering online multiple-choice questions took 39 s per question on average,
+ * less in formative quizzes than in unit tests (Kennette & McGuckin, « Best Practice for Online
+ * Tests: How Long Do Students Actually Need? », Teaching & Learning Inquiry 13, 2025,
+ * doi:10.20343/teachlearninqu.13.35); a typical 60-word question here comes to 34 s before its
+ * explanation.
+ */
+export const SECONDS_TO_ANSWER = 10;
 /** The case: besides reading it (options and one feedback included), time to weigh the options. */
 export const MINUTES_TO_DECIDE = 0.5;
-/** A final-quiz question, explanation included. */
-export const MINUTES_PER_QUIZ_QUESTION = 0.75;
+
+/** What a question is made of, for its time. */
+export interface TimedQuestion {
+	prompt: string;
+	choices: { text: string }[];
+	explanation: string;
+}
+
+/** Minutes of one question (a step check or a quiz question): read, choose, read the explanation. */
+export function questionMinutes(q: TimedQuestion): number {
+	const read = countWords(q.prompt) + q.choices.reduce((n, c) => n + countWords(c.text), 0);
+	return (read + countWords(q.explanation)) / LESSON_WORDS_PER_MINUTE + SECONDS_TO_ANSWER / 60;
+}
 
 /** Minutes of one step: its prose at the lesson rate, plus its check. */
-export function stepMinutesExact(words: number, hasCheck: boolean): number {
-	return words / LESSON_WORDS_PER_MINUTE + (hasCheck ? MINUTES_PER_CHECK : 0);
+export function stepMinutesExact(words: number, check?: TimedQuestion | null): number {
+	return words / LESSON_WORDS_PER_MINUTE + (check ? questionMinutes(check) : 0);
 }
 
 /** What a lesson's time is made of, in exact minutes (rounded only for display). */
@@ -88,15 +107,15 @@ export function caseWords(c: { situation: string; question?: string; options?: {
 	);
 }
 
-/** A lesson's time: each step, the case, the quiz. */
+/** A lesson's time: each step (prose and check), the case, the quiz. */
 export function lessonTime(
-	steps: { id: string; words: number; hasCheck: boolean }[],
+	steps: { id: string; words: number; check?: TimedQuestion | null }[],
 	caseWordCount: number,
-	quizQuestions: number,
+	quiz: TimedQuestion[],
 ): LessonTime {
-	const s = steps.map((x) => ({ id: x.id, minutes: stepMinutesExact(x.words, x.hasCheck) }));
+	const s = steps.map((x) => ({ id: x.id, minutes: stepMinutesExact(x.words, x.check) }));
 	const c = caseWordCount / LESSON_WORDS_PER_MINUTE + MINUTES_TO_DECIDE;
-	const q = quizQuestions * MINUTES_PER_QUIZ_QUESTION;
+	const q = quiz.reduce((n, x) => n + questionMinutes(x), 0);
 	return { steps: s, case: c, quiz: q, total: s.reduce((n, x) => n + x.minutes, 0) + c + q };
 }
 

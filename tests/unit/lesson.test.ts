@@ -32,7 +32,7 @@ import { createProgressStore } from '../../src/lib/progress/store';
 import { MapStorage } from './map-storage';
 import { scoreQuiz } from '../../src/lib/quiz/scoring';
 import { moduleSchema } from '../../src/lib/schemas';
-import { lessonTime, LESSON_WORDS_PER_MINUTE, MINUTES_PER_CHECK } from '../../src/lib/duration';
+import { lessonTime, questionMinutes, LESSON_WORDS_PER_MINUTE, SECONDS_TO_ANSWER } from '../../src/lib/duration';
 import { loadContent } from './content-load';
 import { lessonTimeOf, moduleMinutes } from '../../src/lib/catalog';
 
@@ -227,8 +227,13 @@ describe('lesson rules of the schema', () => {
 
 describe('lesson time', () => {
 	it('adds reading at the lesson rate, the checks, the case and the quiz', () => {
-		const t = lessonTime([{ id: 'a', words: 300, hasCheck: true }, { id: 'b', words: 150, hasCheck: false }], 150, 4);
-		expect(t.steps[0].minutes).toBeCloseTo(300 / LESSON_WORDS_PER_MINUTE + MINUTES_PER_CHECK);
+		// 10 words read before answering, 5 after: 15 words at the lesson rate plus the answer time.
+		const check = { prompt: 'Que faites-vous en premier ?', choices: [{ text: 'Je vérifie' }, { text: 'Je signale' }, { text: 'Rien' }], explanation: 'On signale avant tout le reste.' };
+		expect(questionMinutes(check)).toBeCloseTo(15 / LESSON_WORDS_PER_MINUTE + SECONDS_TO_ANSWER / 60);
+		const t = lessonTime([{ id: 'a', words: 300, check }, { id: 'b', words: 150 }], 150, [check, check]);
+		expect(t.steps[0].minutes).toBeCloseTo(300 / LESSON_WORDS_PER_MINUTE + questionMinutes(check));
+		expect(t.steps[1].minutes).toBeCloseTo(1);
+		expect(t.quiz).toBeCloseTo(2 * questionMinutes(check));
 		expect(t.total).toBeCloseTo(t.steps[0].minutes + t.steps[1].minutes + t.case + t.quiz);
 	});
 	it('is what the pilot shows, within the 5-15 minutes a module should take', () => {
