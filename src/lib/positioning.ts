@@ -23,7 +23,7 @@
 import { isCorrect, type Answers, type ScorableQuestion } from './quiz/scoring';
 import { isId, isIntInRange, isIsoDate, isPlainObject } from './progress/model';
 import type { ProgressStore, Section, SectionParse } from './progress/store';
-import { THEMES, type Theme } from './taxonomy';
+import { PROFILES, THEMES, type Profile, type Theme } from './taxonomy';
 import { percentOf } from './format';
 
 /** Version of the `positioning` store section (key suffix `:positioning:v1`). */
@@ -50,6 +50,30 @@ export interface DisplayQuestion extends PositioningQuestion {
 	correct: string[];
 	explanation: string;
 	modules: string[];
+	/** 1 easy, 2 medium, 3 hard (the parallel forms keep the same spread per theme). */
+	difficulty: Difficulty;
+	/** Asked only to these audiences; absent: to everyone. */
+	audiences?: Audience[];
+	/** Where the facts come from, and the module that teaches them. */
+	source: string;
+}
+
+/** Difficulty levels of a question. */
+export const DIFFICULTIES = [1, 2, 3] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** Who a question is for: a profile, or `sans-profil` (a learner who chose no track). */
+export const AUDIENCES = [...PROFILES, 'sans-profil'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The audience of a learner. */
+export function audienceOf(profile: Profile | null | undefined): Audience {
+	return profile && (PROFILES as readonly string[]).includes(profile) ? profile : 'sans-profil';
+}
+
+/** The questions of a form asked to an audience, in file order. */
+export function questionsFor<Q extends { audiences?: readonly string[] }>(questions: readonly Q[], audience: Audience): Q[] {
+	return questions.filter((q) => !q.audiences || q.audiences.includes(audience));
 }
 
 export interface ThemeScore {
@@ -71,6 +95,8 @@ export interface PositioningResult {
 	answers: Record<string, string[]>;
 	/** Percent of right answers by theme. */
 	scores: Record<Theme, number>;
+	/** Ids of the questions asked (they depend on the profile); absent in results stored before issue 17. */
+	asked?: string[];
 }
 
 function selectedFor(answers: Answers, id: string): readonly string[] | undefined {
@@ -180,6 +206,7 @@ export function makeResult(questions: readonly DisplayQuestion[], answers: Answe
 		takenOn: today,
 		answers: kept,
 		scores: Object.fromEntries(THEMES.map((t) => [t, scores[t].percent])) as Record<Theme, number>,
+		asked: questions.map((q) => q.id),
 	};
 }
 
@@ -207,6 +234,10 @@ export function parsePositioning(raw: unknown): SectionParse<PositioningResult |
 		cleanAnswered[qid] = [...new Set(sel as string[])];
 	}
 	const value: PositioningResult = { takenOn, answers: cleanAnswered, scores: cleanScores };
+	if (raw.asked !== undefined) {
+		if (Array.isArray(raw.asked) && raw.asked.length <= MAX_ANSWERS && raw.asked.every(isId)) value.asked = [...new Set(raw.asked as string[])];
+		else damaged = true;
+	}
 	return damaged ? { value, problem: 'corrupt' } : { value };
 }
 
@@ -285,7 +316,15 @@ export function validatePositioningFile(
 			add('(question)', 'objet attendu');
 			return;
 		}
-		const { theme, modules, ...rest } = q;
+		const { theme, modules, difficulty, audiences, source, ...rest } = q;
+		if (!(DIFFICULTIES as readonly unknown[]).includes(difficulty)) add('difficulty', 'difficulté attendue : 1 (facile), 2 (moyenne) ou 3 (difficile)');
+		if (typeof source !== 'string' || source.trim().length < 10) add('source', 'source attendue : éditeur, titre et date, et le module qui l’enseigne');
+		let audienceIds: Audience[] | undefined;
+		if (audiences !== undefined) {
+			if (!Array.isArray(audiences) || audiences.length === 0 || !audiences.every((a) => (AUDIENCES as readonly unknown[]).includes(a))) {
+				add('audiences', `liste attendue parmi : ${AUDIENCES.join(', ')}`);
+			} else audienceIds = [...new Set(audiences as Audience[])];
+		}
 		const themeOk = (THEMES as readonly unknown[]).includes(theme);
 		if (!themeOk) add('theme', `thème attendu : ${THEMES.join(', ')}`);
 		let moduleIds: string[] = [];
@@ -318,6 +357,9 @@ export function validatePositioningFile(
 			explanation: d.explanation,
 			theme: theme as Theme,
 			modules: moduleIds,
+			difficulty: difficulty as Difficulty,
+			...(audienceIds ? { audiences: audienceIds } : {}),
+			source: source as string,
 		});
 	});
 	if (problems.length === 0) {

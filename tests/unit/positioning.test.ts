@@ -17,6 +17,8 @@ import {
 	recommendByTrack,
 	scoreByTheme,
 	validatePositioningFile,
+	questionsFor,
+	AUDIENCES,
 	type DisplayQuestion,
 	type PositioningResult,
 } from '../../src/lib/positioning';
@@ -42,6 +44,8 @@ const q = (
 	correct,
 	prompt: `Question ${id}`,
 	explanation: 'Parce que.',
+	difficulty: 1,
+	source: 'Source de test, 2026',
 	choices:
 		type === 'truefalse'
 			? [
@@ -190,6 +194,8 @@ describe('makeResult', () => {
 			// unknown question "zz", unknown choice "zz" and the empty answer are left out
 			answers: { u1: ['a'], u2: ['vrai'], c2: ['a', 'c'] },
 			scores: { usages: 50, cybersecurite: 50, reglementation: 0 },
+			// the questions asked (they depend on the profile), so the result is recomputed on them
+			asked: ['u1', 'u2', 'c1', 'c2', 'r1', 'r2'],
 		});
 		// what is stored reads back as it is
 		expect(parsePositioning(JSON.parse(JSON.stringify(r)))).toEqual({ value: r });
@@ -261,9 +267,9 @@ const raw = (over: Record<string, unknown>[] = []) => ({
 	version: 1,
 	reviewed: '2026-11-28',
 	questions: [
-		{ id: 'qa', theme: 'usages', modules: ['m-u'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' },
-		{ id: 'qb', theme: 'cybersecurite', modules: ['m-c'], type: 'truefalse', prompt: 'Une question ?', correct: ['faux'], explanation: 'Une explication assez longue.' },
-		{ id: 'qc', theme: 'reglementation', modules: ['m-r'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' },
+		{ id: 'qa', theme: 'usages', difficulty: 1, source: 'Source de test, 2026', modules: ['m-u'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' },
+		{ id: 'qb', theme: 'cybersecurite', difficulty: 1, source: 'Source de test, 2026', modules: ['m-c'], type: 'truefalse', prompt: 'Une question ?', correct: ['faux'], explanation: 'Une explication assez longue.' },
+		{ id: 'qc', theme: 'reglementation', difficulty: 1, source: 'Source de test, 2026', modules: ['m-r'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' },
 		...over,
 	],
 });
@@ -278,17 +284,17 @@ describe('validatePositioningFile', () => {
 
 	const bad: Array<[string, unknown, string, string]> = [
 		// a module id that does not exist is named, with the question
-		['unknown module', raw([{ id: 'qd', theme: 'usages', modules: ['nope'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'le module « nope » n\'existe pas'],
+		['unknown module', raw([{ id: 'qd', theme: 'usages', difficulty: 1, source: 'Source de test, 2026', modules: ['nope'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'le module « nope » n\'existe pas'],
 		// a module of another theme would break "a theme all right brings none of its modules"
-		['module of another theme', raw([{ id: 'qd', theme: 'usages', modules: ['m-r'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'thème « reglementation »'],
+		['module of another theme', raw([{ id: 'qd', theme: 'usages', difficulty: 1, source: 'Source de test, 2026', modules: ['m-r'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'thème « reglementation »'],
 		// no module at all
-		['no module', raw([{ id: 'qd', theme: 'usages', modules: [], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'au moins un module'],
+		['no module', raw([{ id: 'qd', theme: 'usages', difficulty: 1, source: 'Source de test, 2026', modules: [], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'au moins un module'],
 		// unknown theme
-		['unknown theme', raw([{ id: 'qd', theme: 'ethique', modules: ['m-u'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'thème attendu'],
+		['unknown theme', raw([{ id: 'qd', theme: 'ethique', difficulty: 1, source: 'Source de test, 2026', modules: ['m-u'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qd', 'thème attendu'],
 		// the quiz schema's own checks apply (right answer must be a choice)
-		['schema error', raw([{ id: 'qd', theme: 'usages', modules: ['m-u'], type: 'single', prompt: 'Une question ?', choices: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], correct: ['z'], explanation: 'Une explication assez longue.' }]), 'qd', 'correct'],
+		['schema error', raw([{ id: 'qd', theme: 'usages', difficulty: 1, source: 'Source de test, 2026', modules: ['m-u'], type: 'single', prompt: 'Une question ?', choices: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], correct: ['z'], explanation: 'Une explication assez longue.' }]), 'qd', 'correct'],
 		// duplicate question ids
-		['duplicate id', raw([{ id: 'qa', theme: 'usages', modules: ['m-u'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qa', 'en double'],
+		['duplicate id', raw([{ id: 'qa', theme: 'usages', difficulty: 1, source: 'Source de test, 2026', modules: ['m-u'], type: 'truefalse', prompt: 'Une question ?', correct: ['vrai'], explanation: 'Une explication assez longue.' }]), 'qa', 'en double'],
 	];
 	it.each(bad)('%s', (_name, input, qid, text) => {
 		const { file, problems } = validatePositioningFile(input, { parseQuestion, moduleThemes: THEMES_OF });
@@ -322,9 +328,12 @@ describe('content/positionnement.yaml', () => {
 		for (const x of questions) for (const m of x.modules) expect(moduleThemes.get(m), `${x.id} → ${m}`).toBe(x.theme);
 	});
 
-	it('has 12 questions, 4 per theme, mixing the three question types', () => {
-		expect(questions).toHaveLength(12);
-		for (const t of THEMES) expect(questions.filter((x) => x.theme === t), t).toHaveLength(4);
+	it('asks every audience 12 questions, 4 per theme, mixing the three question types', () => {
+		for (const a of AUDIENCES) {
+			const asked = questionsFor(questions, a);
+			expect(asked, a).toHaveLength(12);
+			for (const t of THEMES) expect(asked.filter((x) => x.theme === t), `${a} ${t}`).toHaveLength(4);
+		}
 		for (const type of ['single', 'multiple', 'truefalse'] as const) expect(questions.some((x) => x.type === type), type).toBe(true);
 	});
 

@@ -21,6 +21,7 @@
  *       missed: ['q2', 'q5'],             // questions missed on the last attempt (≤ 50, optional)
  *     },
  *   },
+ *   measures: { before: {…}, end: {…}, retention: {…} },  // optional, see `measures.ts` (issue 17)
  * }
  * ```
  *
@@ -51,7 +52,9 @@
  *   one bad field: the field is repaired to a safe default and the completion kept. A started
  *   entry with a wrong required field, or any entry with a wrong id or status, is dropped alone
  *   and the rest kept; optional fields that are wrong (`missed`, `completedOn`) are dropped (or
- *   cut to their valid ids) and their entry kept. Dates after today are kept as they are (a
+ *   cut to their valid ids) and their entry kept. `measures` was added later without a version
+ *   change: a stored v2 value without it (the format before issue 17) reads as before, with no
+ *   measure; an unusable point of it is dropped alone (see `measures.ts`). Dates after today are kept as they are (a
  *   clock once ahead must not lose a result). Any repair or drop reports `problem: 'corrupt'` so
  *   the store sets the raw value aside.
  * - A version above 2 (written by a newer site): `problem: 'future'`, the empty state in its
@@ -60,6 +63,7 @@
  */
 import { PROFILES, SETTINGS, type Profile, type Setting } from '../taxonomy';
 import { percentOf } from '../format';
+import { isEmptyMeasures, mergeMeasures, normaliseMeasures, parseMeasures, type MeasureKind, type MeasurePoint, type Measures } from './measures';
 
 /** Current schema version of the progress state. */
 export const PROGRESS_VERSION = 2;
@@ -102,6 +106,8 @@ export interface ProgressState {
 	profile: Profile | null;
 	setting: Setting | null;
 	modules: Record<string, ModuleProgress>;
+	/** Before / end / 30-day results (issue 17); absent while none is recorded. */
+	measures?: Measures;
 }
 
 /** The prototype's shape (version 1), only ever read to be migrated. */
@@ -294,6 +300,9 @@ function parseV2(obj: Record<string, unknown>): ParsedState {
 		if (parsed.bad.length > 0) damaged = true;
 		state.modules[id] = parsed.entry;
 	}
+	const m = parseMeasures(obj.measures);
+	if (m.damaged) damaged = true;
+	if (!isEmptyMeasures(m.measures)) state.measures = normaliseMeasures(m.measures);
 	return damaged ? { state, problem: 'corrupt' } : { state };
 }
 
@@ -494,7 +503,14 @@ export function mergeStates(a: ProgressState, b: ProgressState): ProgressState {
 	}
 	const profile = a.profile ?? b.profile;
 	const setting = a.setting ?? (b.profile === profile ? b.setting : null);
-	return { v: PROGRESS_VERSION, profile, setting, modules };
+	const merged: ProgressState = { v: PROGRESS_VERSION, profile, setting, modules };
+	if (!isEmptyMeasures(a.measures) || !isEmptyMeasures(b.measures)) merged.measures = mergeMeasures(a.measures, b.measures);
+	return merged;
+}
+
+/** Records a before / end / 30-day point (replacing the previous one of that kind). */
+export function setMeasure(state: ProgressState, kind: MeasureKind, point: MeasurePoint): ProgressState {
+	return { ...state, measures: normaliseMeasures({ ...(state.measures ?? {}), [kind]: point }) };
 }
 
 /** True when the entry's best result was earned on an earlier version of the module's content. */

@@ -10,7 +10,9 @@
  *   "progress": { "v": 2, "profile": …, "setting": …, "modules": { … } } }
  * ```
  *
- * `progress` is the state described in `model.ts`, modules sorted by id.
+ * `progress` is the state described in `model.ts`, modules sorted by id, with `measures` (the
+ * before / end / 30-day results of issue 17, see `measures.ts`) when the learner has any. A
+ * file without `measures` (every file exported before issue 17) imports as before.
  *
  * ## Code
  *
@@ -53,6 +55,8 @@ import {
 	type ModuleProgress,
 	type ProgressState,
 } from './model';
+import { mergeMeasures, normaliseMeasures, parsePoint, MEASURE_KINDS, type Measures } from './measures';
+import { THEMES } from '../taxonomy';
 
 /** `app` field of every export. */
 export const APP_ID = 'parcours-ia-sante';
@@ -81,7 +85,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const APP_VERSION_PATTERN = /^[0-9A-Za-z.+-]{1,40}$/;
 const TIMESTAMP_PATTERN = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const TOP_KEYS = new Set(['app', 'kind', 'v', 'appVersion', 'exportedAt', 'progress']);
-const PROGRESS_KEYS = new Set(['v', 'profile', 'setting', 'modules']);
+const PROGRESS_KEYS = new Set(['v', 'profile', 'setting', 'modules', 'measures']);
+const MEASURES_KEYS = new Set<string>(MEASURE_KINDS);
+const POINT_KEYS = new Set(['on', 'themes']);
+const THEME_KEYS = new Set<string>(THEMES);
+const COUNT_KEYS = new Set(['c', 't']);
 const ENTRY_KEYS = new Set(['status', 'best', 'attempts', 'lastVisit', 'completedOn', 'version', 'missed']);
 
 export interface ExportMeta {
@@ -184,6 +192,10 @@ const WARNINGS = {
 		`Module « ${id} » non importé, car il n’était pas terminé et porte une valeur impossible (${detail}). Les autres modules sont importés.`,
 	entryRepaired: (id: string, status: ModuleProgress['status'], notes: readonly string[]) =>
 		`Module « ${id} » importé${status === 'completed' ? ', sa validation conservée' : ''} : ${notes.join(' ; ')}.`,
+	measureSkipped: (what: string) =>
+		`Le résultat de votre ${what} porte des valeurs impossibles : il n’est pas importé. Le reste est importé.`,
+	measureAhead: (what: string, today: string) =>
+		`La date de votre ${what} était postérieure à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : elle est ramenée au ${formatDateFr(today)}.`,
 	datesAhead: (what: readonly string[], today: string) =>
 		`${what.join(' et ')} ${what.length > 1 ? 'étaient postérieures' : 'était postérieure'} à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : ${what.length > 1 ? 'elles sont ramenées' : 'elle est ramenée'} au ${formatDateFr(today)}`,
 } as const;
@@ -215,7 +227,9 @@ function normalise(state: ProgressState): ProgressState {
 		if (e.missed && e.missed.length > 0) entry.missed = [...e.missed];
 		modules[id] = entry;
 	}
-	return { v: PROGRESS_VERSION, profile: state.profile, setting: state.setting, modules };
+	const out: ProgressState = { v: PROGRESS_VERSION, profile: state.profile, setting: state.setting, modules };
+	if (state.measures && Object.keys(state.measures).length > 0) out.measures = normaliseMeasures(state.measures);
+	return out;
 }
 
 /** The export file's text (pretty JSON, ends with a newline). */
@@ -386,6 +400,50 @@ function validateEntry(id: string, raw: unknown, today: string, s: Source): Entr
 	return notes.length > 0 ? { entry, warning: WARNINGS.entryRepaired(id, entry.status, notes) } : { entry };
 }
 
+/** What each measured point is called in warnings. */
+const MEASURE_NAMES: Record<(typeof MEASURE_KINDS)[number], string> = {
+	before: 'test de positionnement',
+	end: 'bilan de fin de parcours',
+	retention: 'rappel à 30 jours',
+};
+
+/**
+ * The `measures` of an imported progress: unexpected keys or non-numeric counts refuse the file
+ * (tampering); a point with impossible values is left out with a warning; a date after tomorrow
+ * is brought back to the import day with a warning.
+ */
+function validateMeasures(raw: unknown, today: string, s: Source, warnings: string[]): Measures {
+	if (!isPlainObject(raw)) throw new ImportRefused(MESSAGES.unexpected(s));
+	checkKeys(raw, MEASURES_KEYS, s);
+	const out: Measures = {};
+	for (const kind of MEASURE_KINDS) {
+		if (!Object.hasOwn(raw, kind)) continue;
+		const point = raw[kind];
+		if (!isPlainObject(point)) throw new ImportRefused(MESSAGES.unexpected(s));
+		checkKeys(point, POINT_KEYS, s);
+		if (typeof point.on !== 'string' || !/^[0-9-]{1,10}$/.test(point.on)) throw new ImportRefused(MESSAGES.badText(s));
+		if (!isPlainObject(point.themes)) throw new ImportRefused(MESSAGES.unexpected(s));
+		checkKeys(point.themes, THEME_KEYS, s);
+		for (const th of Object.keys(point.themes)) {
+			const count = point.themes[th];
+			if (!isPlainObject(count)) throw new ImportRefused(MESSAGES.unexpected(s));
+			checkKeys(count, COUNT_KEYS, s);
+			if (typeof count.c !== 'number' || typeof count.t !== 'number') throw new ImportRefused(MESSAGES.unexpected(s));
+		}
+		const parsed = parsePoint(point);
+		if (!parsed) {
+			warnings.push(WARNINGS.measureSkipped(MEASURE_NAMES[kind]));
+			continue;
+		}
+		if (parsed.on > addDays(today, 1)) {
+			warnings.push(WARNINGS.measureAhead(MEASURE_NAMES[kind], today));
+			parsed.on = today;
+		}
+		out[kind] = parsed;
+	}
+	return out;
+}
+
 function validate(data: unknown, known: ReadonlyMap<string, number>, today: string, s: Source): { state: ProgressState; warnings: string[] } {
 	if (!isPlainObject(data) || data.app !== APP_ID) throw new ImportRefused(MESSAGES.notOurs(s));
 	if (data.kind !== EXPORT_KIND) throw new ImportRefused(MESSAGES.wrongKind(s));
@@ -439,6 +497,10 @@ function validate(data: unknown, known: ReadonlyMap<string, number>, today: stri
 		state.modules[id] = entry;
 	}
 	warnings.push(...entryWarnings);
+	if (p.measures !== undefined) {
+		const measures = validateMeasures(p.measures, today, s, warnings);
+		if (Object.keys(measures).length > 0) state.measures = mergeMeasures(measures, undefined);
+	}
 	if (unknown > 0) warnings.push(WARNINGS.unknownModules(unknown));
 	if (earlier > 0) warnings.push(WARNINGS.earlierVersion(earlier));
 	return { state, warnings };
