@@ -30,6 +30,8 @@ export const routes = {
 	accessibility: 'accessibilite/',
 	frameworks: 'referentiels/',
 	positioning: 'positionnement/',
+	endReview: 'bilan/',
+	retention: 'bilan/rappel/',
 	attestation: 'attestation/',
 	catalog: 'catalog.json',
 	practice: 'pratique/',

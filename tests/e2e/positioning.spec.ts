@@ -19,13 +19,17 @@ interface RawQuestion {
 	correct: string[];
 }
 const read = (p: string) => readFileSync(join(process.cwd(), p), 'utf8');
-const questions = (yaml.load(read('content/positionnement.yaml')) as { questions: RawQuestion[] }).questions.map((q) => ({
-	...q,
-	choices: q.choices ?? [
-		{ id: 'vrai', text: 'Vrai' },
-		{ id: 'faux', text: 'Faux' },
-	],
-}));
+// The questions asked without a track, and to a liberal practitioner (the same set): form A has
+// profile variants (a nursing student gets another question than the hosting certification one).
+const questions = (yaml.load(read('content/positionnement.yaml')) as { questions: (RawQuestion & { audiences?: string[] })[] }).questions
+	.filter((q) => !q.audiences || (q.audiences.includes('sans-profil') && q.audiences.includes('liberal')))
+	.map((q) => ({
+		...q,
+		choices: q.choices ?? [
+			{ id: 'vrai', text: 'Vrai' },
+			{ id: 'faux', text: 'Faux' },
+		],
+	}));
 const liberalTrack = (yaml.load(read('content/tracks/liberal.yaml')) as { modules: string[] }).modules;
 const KEY = 'pias:/:positioning:v1';
 

@@ -508,6 +508,17 @@ export function mergeStates(a: ProgressState, b: ProgressState): ProgressState {
 	return merged;
 }
 
+/** Removes a before / end / 30-day point (the learner erased that result). */
+export function removeMeasure(state: ProgressState, kind: MeasureKind): ProgressState {
+	if (!state.measures?.[kind]) return state;
+	const rest = { ...state.measures };
+	delete rest[kind];
+	const next: ProgressState = { ...state };
+	if (isEmptyMeasures(rest)) delete next.measures;
+	else next.measures = normaliseMeasures(rest);
+	return next;
+}
+
 /** Records a before / end / 30-day point (replacing the previous one of that kind). */
 export function setMeasure(state: ProgressState, kind: MeasureKind, point: MeasurePoint): ProgressState {
 	return { ...state, measures: normaliseMeasures({ ...(state.measures ?? {}), [kind]: point }) };
