@@ -35,6 +35,25 @@ test('navigating from the home page to a module works under the sub-path', async
 	await expect(page.getByRole('heading', { name: 'Objectifs' })).toBeVisible();
 });
 
+test('the end-of-track review is offered and opens under the sub-path (issue 17)', async ({ page }) => {
+	await page.goto('./');
+	// A completed student track, as an import would leave it, under this base path's own key.
+	const ids = ['comprendre-ia', 'ia-generative-quotidien', 'aide-decision-biais-automatisation', 'biais-equite-donnees', 'shadow-ia-fuites-donnees', 'hygiene-numerique-outils-ia', 'rgpd-donnees-sante', 'ai-act-essentiel'];
+	await page.evaluate((ids) => {
+		const modules = Object.fromEntries(ids.map((id) => [id, { status: 'completed', best: 100, attempts: 1, lastVisit: '2026-12-01', version: 1, completedOn: '2026-12-01' }]));
+		localStorage.setItem('pias:/formation-ia/:progress:v2', JSON.stringify({ v: 2, profile: 'etudiant', setting: null, modules }));
+	}, ids);
+	await page.reload();
+	const link = page.locator('[data-measure-offer="end"] a');
+	await expect(link).toHaveAttribute('href', `${BASE}bilan/`);
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`${BASE}bilan/$`));
+	await expect(page.locator('fieldset.question')).toHaveCount(12);
+	for (const h of await page.locator('[data-measure] a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) expect(h.startsWith(BASE), h).toBe(true);
+	await page.goto('./bilan/rappel/');
+	await expect(page.locator('[data-measure-state="not-yet"], [data-measure-state="not-complete"], fieldset.question').first()).toBeVisible();
+});
+
 test('catalogue URLs carry the base path', async ({ request, baseURL }) => {
 	const cat = await (await request.get('catalog.json')).json();
 	// Relative to catalog.json when built without SITE_URL: resolved, they stay under the sub-path.

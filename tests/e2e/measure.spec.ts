@@ -157,6 +157,7 @@ test('before, end of track and 30 days later: the learner sees the same numbers 
 	await expect(page.locator('[data-measure-offer]')).toBeHidden();
 	await page.goto('./bilan/rappel/');
 	await expect(page.locator('[data-measure-state="not-yet"]')).toContainText('9 janvier 2027');
+	await expect(page.locator('[data-measure-state="not-yet"]')).toContainText('(dans 30 jours)');
 
 	// 4. Thirty days later (Playwright's clock): the home page and /revisions/ offer the retention check.
 	await page.clock.setSystemTime(new Date('2027-01-10T09:00:00'));
