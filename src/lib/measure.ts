@@ -15,7 +15,8 @@
  */
 import { isCorrect, type Answers } from './quiz/scoring';
 import { audienceOf, questionsFor, scoreByTheme, AUDIENCES, type Audience, type DisplayQuestion, type PositioningResult } from './positioning';
-import { MEASURE_KINDS, type MeasureKind, type MeasurePoint, type Measures, type ThemeCount } from './progress/measures';
+import { isEmptyMeasures, mergeMeasures, MEASURE_KINDS, type MeasureKind, type MeasurePoint, type Measures, type ThemeCount } from './progress/measures';
+import type { ProgressState } from './progress/model';
 import { THEMES, type Profile, type Theme } from './taxonomy';
 import { percentOf } from './format';
 
@@ -339,4 +340,22 @@ export function learnerTrackIds(
 /** Right and wrong per question of a submitted check, for the detail view. */
 export function verdicts(questions: readonly DisplayQuestion[], answers: Answers): Record<string, boolean> {
 	return Object.fromEntries(questions.map((q) => [q.id, isCorrect(q, Object.hasOwn(answers, q.id) ? answers[q.id] : undefined)]));
+}
+
+// ---------------------------------------------------------------- transitions of the progress state
+
+/** Removes a before / end / 30-day point (the learner erased that result). */
+export function removeMeasure(state: ProgressState, kind: MeasureKind): ProgressState {
+	if (!state.measures?.[kind]) return state;
+	const rest = { ...state.measures };
+	delete rest[kind];
+	const next: ProgressState = { ...state };
+	if (isEmptyMeasures(rest)) delete next.measures;
+	else next.measures = mergeMeasures(rest);
+	return next;
+}
+
+/** Records a before / end / 30-day point (replacing the previous one of that kind). */
+export function setMeasure(state: ProgressState, kind: MeasureKind, point: MeasurePoint): ProgressState {
+	return { ...state, measures: mergeMeasures({ ...(state.measures ?? {}), [kind]: point }) };
 }

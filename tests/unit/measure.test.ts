@@ -19,14 +19,16 @@ import {
 	pointFrom,
 	pointFromPositioning,
 	retentionAllocation,
+	removeMeasure,
 	retentionStatus,
 	reviewModules,
+	setMeasure,
 	trackStatus,
 	weakThemes,
 	type FormQuestion,
 } from '../../src/lib/measure';
 import { AUDIENCES, questionsFor, type DisplayQuestion } from '../../src/lib/positioning';
-import { emptyState, mergeStates, parseStoredState, setMeasure, type ProgressState } from '../../src/lib/progress/model';
+import { emptyState, mergeStates, parseStoredState, type ProgressState } from '../../src/lib/progress/model';
 import { mergeMeasures, type MeasurePoint } from '../../src/lib/progress/measures';
 import { createProgressStore } from '../../src/lib/progress/store';
 import { exportCode, exportFile, parseImport, parseImportCode } from '../../src/lib/progress/transfer';
@@ -258,6 +260,13 @@ describe('measures in the progress store', () => {
 		expect(state.modules['comprendre-ia'].status).toBe('completed');
 	});
 
+	it('erasing a point removes it, and the field when it was the last one', () => {
+		const s = setMeasure(setMeasure(emptyState(), 'before', points.before), 'end', points.end);
+		expect(removeMeasure(s, 'before').measures).toEqual({ end: points.end });
+		expect('measures' in removeMeasure(removeMeasure(s, 'before'), 'end')).toBe(false);
+		expect(removeMeasure(emptyState(), 'end')).toEqual(emptyState());
+	});
+
 	it('merges two devices point by point, the later date winning', () => {
 		const later = pt('2026-11-25', { usages: [2, 4], cybersecurite: [2, 4], reglementation: [2, 4] });
 		const a: ProgressState = setMeasure(emptyState(), 'end', points.end);
@@ -265,6 +274,10 @@ describe('measures in the progress store', () => {
 		const m = mergeStates(a, b);
 		expect(m.measures).toEqual({ before: points.before, end: later });
 		expect(mergeStates(b, a).measures).toEqual(m.measures);
+		// the same day, the better score wins whichever side it comes from
+		const better = pt('2026-11-25', { usages: [3, 4], cybersecurite: [2, 4], reglementation: [2, 4] });
+		expect(mergeMeasures({ end: later }, { end: better })).toEqual({ end: better });
+		expect(mergeMeasures({ end: better }, { end: later })).toEqual({ end: better });
 		expect(mergeMeasures(m.measures, m.measures)).toEqual(m.measures);
 		expect(mergeStates(emptyState(), emptyState()).measures).toBeUndefined();
 	});
@@ -296,11 +309,11 @@ describe('measures in the progress store', () => {
 		expect(impossible.ok).toBe(true);
 		if (impossible.ok) {
 			expect(impossible.state.measures).toEqual({ before: points.before });
-			expect(impossible.warnings.join(' ')).toContain('bilan de fin de parcours');
+			expect(impossible.warnings.join(' ')).toContain('valeurs impossibles');
 		}
 		const ahead = parseImport(withM({ end: { ...points.end, on: '2027-05-01' } }), known, { today: TODAY });
 		expect(ahead.ok && ahead.state.measures?.end?.on).toBe(TODAY);
-		expect(ahead.ok && ahead.warnings.join(' ')).toContain('postérieure');
+		expect(ahead.ok && ahead.warnings.join(' ')).toContain('daté après aujourd’hui');
 	});
 });
 

@@ -3,12 +3,11 @@
  * parcours » once every module of the learner's track is completed (end test not taken yet),
  * then the 30-day retention check once it is due. Fills each `[data-measure-offer]` element
  * (kept hidden otherwise); its `data-tracks` attribute holds each track's module ids (JSON,
- * written at build). Text only, never HTML. Decisions in `measure.ts`.
+ * written at build), `data-end` and `data-retention` the two pages' URLs. Text only, never HTML. Decisions in `measure.ts`.
  */
 import { localToday, progressClient } from './progress-client';
 import { learnerTrackIds, retentionStatus, trackStatus } from '../measure';
 import { measureLabels } from '../measure-labels';
-import { routes } from '../paths';
 import type { ProgressState } from '../progress/model';
 
 type Tracks = Record<string, { ids: string[]; variants: Record<string, string[]> }>;
@@ -51,11 +50,11 @@ export function initMeasureOffer(): void {
 			if (offer === 'end') {
 				text.textContent = measureLabels.offerEnd;
 				link.textContent = measureLabels.offerEndLink;
-				link.href = `${base}${routes.endReview}`;
+				link.href = el.dataset.end ?? '';
 			} else if (offer === 'retention') {
 				text.textContent = measureLabels.offerRetention;
 				link.textContent = measureLabels.offerRetentionLink;
-				link.href = `${base}${routes.retention}`;
+				link.href = el.dataset.retention ?? '';
 			}
 		});
 	}

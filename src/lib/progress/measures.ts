@@ -19,6 +19,8 @@
  * that is not usable is dropped alone (and reported as damaged), the other points are kept.
  */
 import { THEMES, type Theme } from '../taxonomy';
+// A cycle with model.ts (which imports this file), safe: only functions, called after both load.
+import { isIntInRange as isInt, isIsoDate as isDate, isPlainObject as isObj } from './model';
 
 /** The three moments measured, in display order. */
 export const MEASURE_KINDS = ['before', 'end', 'retention'] as const;
@@ -42,15 +44,6 @@ export interface MeasurePoint {
 
 export type Measures = Partial<Record<MeasureKind, MeasurePoint>>;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number): v is number =>
-	typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const isDate = (v: unknown): v is string => {
-	if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '1970-01-01';
-};
-
 /** A usable point, or null. Unknown extra fields are ignored. */
 export function parsePoint(raw: unknown): MeasurePoint | null {
 	if (!isObj(raw) || !isDate(raw.on) || !isObj(raw.themes)) return null;
@@ -63,59 +56,45 @@ export function parsePoint(raw: unknown): MeasurePoint | null {
 	return { on: raw.on, themes };
 }
 
-/** Reads `measures` of a stored state: the usable points, and whether anything was dropped. */
+/** Reads `measures` of a stored state: the usable points, and whether one was dropped (unknown keys are ignored). */
 export function parseMeasures(raw: unknown): { measures: Measures; damaged: boolean } {
-	if (raw === undefined) return { measures: {}, damaged: false };
-	if (!isObj(raw)) return { measures: {}, damaged: true };
 	const measures: Measures = {};
-	let damaged = false;
-	for (const k of Object.keys(raw)) if (!(MEASURE_KINDS as readonly string[]).includes(k)) damaged = true;
-	for (const kind of MEASURE_KINDS) {
-		if (!Object.hasOwn(raw, kind)) continue;
-		const p = parsePoint(raw[kind]);
-		if (p) measures[kind] = p;
-		else damaged = true;
+	let damaged = raw !== undefined && !isObj(raw);
+	if (isObj(raw)) {
+		for (const kind of MEASURE_KINDS) {
+			if (raw[kind] === undefined) continue;
+			const p = parsePoint(raw[kind]);
+			if (p) measures[kind] = p;
+			else damaged = true;
+		}
 	}
 	return { measures, damaged };
 }
 
 /** True when no point is recorded. */
 export function isEmptyMeasures(m: Measures | undefined): boolean {
-	return !m || MEASURE_KINDS.every((k) => m[k] === undefined);
+	return !m || MEASURE_KINDS.every((k) => !m[k]);
 }
 
-/** A copy with keys in a fixed order (stable serialisation, so unchanged values write nothing). */
-export function normaliseMeasures(m: Measures): Measures {
-	const out: Measures = {};
-	for (const kind of MEASURE_KINDS) {
-		const p = m[kind];
-		if (!p) continue;
-		out[kind] = { on: p.on, themes: Object.fromEntries(THEMES.map((th) => [th, { c: p.themes[th].c, t: p.themes[th].t }])) as Record<Theme, ThemeCount> };
-	}
-	return out;
-}
+const rightTotal = (p: MeasurePoint) => THEMES.reduce((n, th) => n + p.themes[th].c, 0);
 
-function rightTotal(p: MeasurePoint): number {
-	return THEMES.reduce((n, th) => n + p.themes[th].c, 0);
-}
-
-/** The point kept when two differ: the later date; on the same day the better score, then a stable order. */
+/** The point kept when two differ: the later date, then the better score (a tie keeps `a`). */
 function pick(a: MeasurePoint | undefined, b: MeasurePoint | undefined): MeasurePoint | undefined {
-	if (!a) return b;
-	if (!b) return a;
+	if (!a || !b) return a ?? b;
 	if (a.on !== b.on) return a.on > b.on ? a : b;
-	const ra = rightTotal(a);
-	const rb = rightTotal(b);
-	if (ra !== rb) return ra > rb ? a : b;
-	return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+	return rightTotal(b) > rightTotal(a) ? b : a;
 }
 
-/** Combines two devices' (or tabs') measures, point by point; commutative and idempotent. */
-export function mergeMeasures(a: Measures | undefined, b: Measures | undefined): Measures {
+/**
+ * Combines two devices' (or tabs') measures, point by point; idempotent. The
+ * result is a fresh copy with keys in a fixed order (stable serialisation, so an unchanged value
+ * writes nothing).
+ */
+export function mergeMeasures(a: Measures | undefined, b?: Measures): Measures {
 	const out: Measures = {};
 	for (const kind of MEASURE_KINDS) {
-		const p = pick(a?.[kind], b?.[kind]);
+		const p = parsePoint(pick(a?.[kind], b?.[kind]));
 		if (p) out[kind] = p;
 	}
-	return normaliseMeasures(out);
+	return out;
 }

@@ -63,7 +63,7 @@
  */
 import { PROFILES, SETTINGS, type Profile, type Setting } from '../taxonomy';
 import { percentOf } from '../format';
-import { isEmptyMeasures, mergeMeasures, normaliseMeasures, parseMeasures, type MeasureKind, type MeasurePoint, type Measures } from './measures';
+import { isEmptyMeasures, mergeMeasures, parseMeasures, type Measures } from './measures';
 
 /** Current schema version of the progress state. */
 export const PROGRESS_VERSION = 2;
@@ -302,7 +302,7 @@ function parseV2(obj: Record<string, unknown>): ParsedState {
 	}
 	const m = parseMeasures(obj.measures);
 	if (m.damaged) damaged = true;
-	if (!isEmptyMeasures(m.measures)) state.measures = normaliseMeasures(m.measures);
+	if (!isEmptyMeasures(m.measures)) state.measures = mergeMeasures(m.measures);
 	return damaged ? { state, problem: 'corrupt' } : { state };
 }
 
@@ -506,22 +506,6 @@ export function mergeStates(a: ProgressState, b: ProgressState): ProgressState {
 	const merged: ProgressState = { v: PROGRESS_VERSION, profile, setting, modules };
 	if (!isEmptyMeasures(a.measures) || !isEmptyMeasures(b.measures)) merged.measures = mergeMeasures(a.measures, b.measures);
 	return merged;
-}
-
-/** Removes a before / end / 30-day point (the learner erased that result). */
-export function removeMeasure(state: ProgressState, kind: MeasureKind): ProgressState {
-	if (!state.measures?.[kind]) return state;
-	const rest = { ...state.measures };
-	delete rest[kind];
-	const next: ProgressState = { ...state };
-	if (isEmptyMeasures(rest)) delete next.measures;
-	else next.measures = normaliseMeasures(rest);
-	return next;
-}
-
-/** Records a before / end / 30-day point (replacing the previous one of that kind). */
-export function setMeasure(state: ProgressState, kind: MeasureKind, point: MeasurePoint): ProgressState {
-	return { ...state, measures: normaliseMeasures({ ...(state.measures ?? {}), [kind]: point }) };
 }
 
 /** True when the entry's best result was earned on an earlier version of the module's content. */

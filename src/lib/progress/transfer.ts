@@ -55,7 +55,7 @@ import {
 	type ModuleProgress,
 	type ProgressState,
 } from './model';
-import { mergeMeasures, normaliseMeasures, parsePoint, MEASURE_KINDS, type Measures } from './measures';
+import { mergeMeasures, parsePoint, MEASURE_KINDS, type MeasureKind, type Measures } from './measures';
 import { THEMES } from '../taxonomy';
 
 /** `app` field of every export. */
@@ -192,10 +192,9 @@ const WARNINGS = {
 		`Module « ${id} » non importé, car il n’était pas terminé et porte une valeur impossible (${detail}). Les autres modules sont importés.`,
 	entryRepaired: (id: string, status: ModuleProgress['status'], notes: readonly string[]) =>
 		`Module « ${id} » importé${status === 'completed' ? ', sa validation conservée' : ''} : ${notes.join(' ; ')}.`,
-	measureSkipped: (what: string) =>
-		`Le résultat de votre ${what} porte des valeurs impossibles : il n’est pas importé. Le reste est importé.`,
-	measureAhead: (what: string, today: string) =>
-		`La date de votre ${what} était postérieure à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : elle est ramenée au ${formatDateFr(today)}.`,
+	measureSkipped: 'Un résultat de test (positionnement, bilan de fin de parcours ou rappel à 30 jours) porte des valeurs impossibles : il n’est pas importé. Le reste est importé.',
+	measureAhead: (today: string) =>
+		`Un résultat de test était daté après aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : sa date est ramenée au ${formatDateFr(today)}.`,
 	datesAhead: (what: readonly string[], today: string) =>
 		`${what.join(' et ')} ${what.length > 1 ? 'étaient postérieures' : 'était postérieure'} à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : ${what.length > 1 ? 'elles sont ramenées' : 'elle est ramenée'} au ${formatDateFr(today)}`,
 } as const;
@@ -228,7 +227,8 @@ function normalise(state: ProgressState): ProgressState {
 		modules[id] = entry;
 	}
 	const out: ProgressState = { v: PROGRESS_VERSION, profile: state.profile, setting: state.setting, modules };
-	if (state.measures && Object.keys(state.measures).length > 0) out.measures = normaliseMeasures(state.measures);
+	// Already in a fixed key order: the store reads and writes measures through `mergeMeasures`.
+	if (state.measures && Object.keys(state.measures).length > 0) out.measures = state.measures;
 	return out;
 }
 
@@ -400,46 +400,31 @@ function validateEntry(id: string, raw: unknown, today: string, s: Source): Entr
 	return notes.length > 0 ? { entry, warning: WARNINGS.entryRepaired(id, entry.status, notes) } : { entry };
 }
 
-/** What each measured point is called in warnings. */
-const MEASURE_NAMES: Record<(typeof MEASURE_KINDS)[number], string> = {
-	before: 'test de positionnement',
-	end: 'bilan de fin de parcours',
-	retention: 'rappel à 30 jours',
-};
-
 /**
- * The `measures` of an imported progress: unexpected keys or non-numeric counts refuse the file
- * (tampering); a point with impossible values is left out with a warning; a date after tomorrow
- * is brought back to the import day with a warning.
+ * The `measures` of an imported progress: an unexpected key or a non-numeric count refuses the
+ * file (tampering); a point with impossible values is left out with a warning; a date after
+ * tomorrow is brought back to the import day with a warning.
  */
 function validateMeasures(raw: unknown, today: string, s: Source, warnings: string[]): Measures {
-	if (!isPlainObject(raw)) throw new ImportRefused(MESSAGES.unexpected(s));
-	checkKeys(raw, MEASURES_KEYS, s);
+	const shape = (o: unknown, keys: ReadonlySet<string>): Record<string, unknown> => {
+		if (!isPlainObject(o)) throw new ImportRefused(MESSAGES.unexpected(s));
+		checkKeys(o, keys, s);
+		return o;
+	};
 	const out: Measures = {};
-	for (const kind of MEASURE_KINDS) {
-		if (!Object.hasOwn(raw, kind)) continue;
-		const point = raw[kind];
-		if (!isPlainObject(point)) throw new ImportRefused(MESSAGES.unexpected(s));
-		checkKeys(point, POINT_KEYS, s);
-		if (typeof point.on !== 'string' || !/^[0-9-]{1,10}$/.test(point.on)) throw new ImportRefused(MESSAGES.badText(s));
-		if (!isPlainObject(point.themes)) throw new ImportRefused(MESSAGES.unexpected(s));
-		checkKeys(point.themes, THEME_KEYS, s);
-		for (const th of Object.keys(point.themes)) {
-			const count = point.themes[th];
-			if (!isPlainObject(count)) throw new ImportRefused(MESSAGES.unexpected(s));
-			checkKeys(count, COUNT_KEYS, s);
-			if (typeof count.c !== 'number' || typeof count.t !== 'number') throw new ImportRefused(MESSAGES.unexpected(s));
+	for (const [kind, point] of Object.entries(shape(raw, MEASURES_KEYS))) {
+		for (const count of Object.values(shape(shape(point, POINT_KEYS).themes, THEME_KEYS))) {
+			if (Object.values(shape(count, COUNT_KEYS)).some((n) => typeof n !== 'number')) throw new ImportRefused(MESSAGES.unexpected(s));
 		}
-		const parsed = parsePoint(point);
-		if (!parsed) {
-			warnings.push(WARNINGS.measureSkipped(MEASURE_NAMES[kind]));
-			continue;
+		const p = parsePoint(point);
+		if (!p) warnings.push(WARNINGS.measureSkipped);
+		else {
+			if (p.on > addDays(today, 1)) {
+				warnings.push(WARNINGS.measureAhead(today));
+				p.on = today;
+			}
+			out[kind as MeasureKind] = p;
 		}
-		if (parsed.on > addDays(today, 1)) {
-			warnings.push(WARNINGS.measureAhead(MEASURE_NAMES[kind], today));
-			parsed.on = today;
-		}
-		out[kind] = parsed;
 	}
 	return out;
 }
@@ -499,7 +484,7 @@ function validate(data: unknown, known: ReadonlyMap<string, number>, today: stri
 	warnings.push(...entryWarnings);
 	if (p.measures !== undefined) {
 		const measures = validateMeasures(p.measures, today, s, warnings);
-		if (Object.keys(measures).length > 0) state.measures = mergeMeasures(measures, undefined);
+		if (Object.keys(measures).length > 0) state.measures = mergeMeasures(measures);
 	}
 	if (unknown > 0) warnings.push(WARNINGS.unknownModules(unknown));
 	if (earlier > 0) warnings.push(WARNINGS.earlierVersion(earlier));
