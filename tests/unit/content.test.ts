@@ -2,6 +2,7 @@
  * Content tests: every module, track and glossary term of the real curriculum meets the
  * editorial minimums (issue "Curriculum"). They read the files on disk with the build's schemas.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessonTimeOf, moduleMinutes, termLinks, trackModuleIds, totalMinutes, validateCatalog, formatProblems } from '../../src/lib/catalog';
 import { estimateMinutesExact, moduleWordCount } from '../../src/lib/duration';
@@ -128,6 +129,11 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, m) => {
 	it('links only to glossary terms that exist', () => {
 		const ids = new Set(glossary.map((g) => g.id));
 		for (const t of termLinks(m.body)) expect(ids.has(t), `<Term id="${t}">`).toBe(true);
+	});
+	it('links only to practice pages that exist', () => {
+		for (const [, slug] of m.body.matchAll(/<PracticeLink\s+slug="([^"]*)"/g)) {
+			expect(existsSync(`src/pages/pratique/${slug}.astro`), `<PracticeLink slug="${slug}">`).toBe(true);
+		}
 	});
 	it('writes no raw internal links (they would break under a base path)', () => {
 		expect(m.body).not.toMatch(/\]\(\/(?!\/)/);
