@@ -158,6 +158,23 @@ describe('tracks', () => {
 		const themes = new Set(trackModuleIds(t.data).map((id) => modules.find((m) => m.id === id)?.data.theme));
 		expect([...themes].sort()).toEqual(['cybersecurite', 'reglementation', 'usages']);
 	});
+	it('the decision-maker track contains or leads to the deployer obligations and the high-risk decision aid', () => {
+		const t = tracks.find((x) => x.data.profile === 'decideur')!;
+		const reach = [...trackModuleIds(t.data), ...t.data.next.flatMap((n) => (n.module ? [n.module] : []))];
+		expect(reach).toContain('obligations-etablissement-deployeur');
+		expect(t.data.next.map((n) => n.page)).toContain('pratique/mon-outil-est-il-a-haut-risque/');
+	});
+	it('the next steps of every track point at a module or a page that exists', () => {
+		for (const t of tracks) {
+			for (const n of t.data.next) {
+				if (n.module) expect(modules.some((m) => m.id === n.module), n.module).toBe(true);
+				if (n.page) {
+					const stem = `src/pages/${n.page.slice(0, -1)}`;
+					expect(existsSync(`${stem}.astro`) || existsSync(`${stem}/index.astro`), n.page).toBe(true);
+				}
+			}
+		}
+	});
 	it('the student track covers the three themes', () => {
 		const t = tracks.find((x) => x.data.profile === 'etudiant')!;
 		const themes = new Set(trackModuleIds(t.data).map((id) => modules.find((m) => m.id === id)?.data.theme));
