@@ -274,10 +274,9 @@ describe('measures in the progress store', () => {
 		const m = mergeStates(a, b);
 		expect(m.measures).toEqual({ before: points.before, end: later });
 		expect(mergeStates(b, a).measures).toEqual(m.measures);
-		// the same day, the better score wins whichever side it comes from
-		const better = pt('2026-11-25', { usages: [3, 4], cybersecurite: [2, 4], reglementation: [2, 4] });
-		expect(mergeMeasures({ end: later }, { end: better })).toEqual({ end: better });
-		expect(mergeMeasures({ end: better }, { end: later })).toEqual({ end: better });
+		// the same day, the first one (this device's) is kept
+		const other = pt('2026-11-25', { usages: [3, 4], cybersecurite: [2, 4], reglementation: [2, 4] });
+		expect(mergeMeasures({ end: later }, { end: other })).toEqual({ end: later });
 		expect(mergeMeasures(m.measures, m.measures)).toEqual(m.measures);
 		expect(mergeStates(emptyState(), emptyState()).measures).toBeUndefined();
 	});
@@ -313,7 +312,7 @@ describe('measures in the progress store', () => {
 		}
 		const ahead = parseImport(withM({ end: { ...points.end, on: '2027-05-01' } }), known, { today: TODAY });
 		expect(ahead.ok && ahead.state.measures?.end?.on).toBe(TODAY);
-		expect(ahead.ok && ahead.warnings.join(' ')).toContain('daté après aujourd’hui');
+		expect(ahead.ok && ahead.warnings.join(' ')).toContain('Résultat de test importé : sa date était postérieure à aujourd’hui');
 	});
 });
 

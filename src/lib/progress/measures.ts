@@ -56,19 +56,14 @@ export function parsePoint(raw: unknown): MeasurePoint | null {
 	return { on: raw.on, themes };
 }
 
-/** Reads `measures` of a stored state: the usable points, and whether one was dropped (unknown keys are ignored). */
-export function parseMeasures(raw: unknown): { measures: Measures; damaged: boolean } {
-	const measures: Measures = {};
-	let damaged = raw !== undefined && !isObj(raw);
-	if (isObj(raw)) {
-		for (const kind of MEASURE_KINDS) {
-			if (raw[kind] === undefined) continue;
-			const p = parsePoint(raw[kind]);
-			if (p) measures[kind] = p;
-			else damaged = true;
-		}
-	}
-	return { measures, damaged };
+/**
+ * Reads `measures` of a stored state: the usable points (fresh copies, keys in a fixed order)
+ * and whether one was dropped. Unknown keys are ignored.
+ */
+export function parseMeasures(raw: unknown): [Measures, boolean] {
+	if (!isObj(raw)) return [{}, raw !== undefined];
+	const m = mergeMeasures(raw as Measures);
+	return [m, MEASURE_KINDS.some((k) => raw[k] !== undefined && !m[k])];
 }
 
 /** True when no point is recorded. */
@@ -76,17 +71,11 @@ export function isEmptyMeasures(m: Measures | undefined): boolean {
 	return !m || MEASURE_KINDS.every((k) => !m[k]);
 }
 
-const rightTotal = (p: MeasurePoint) => THEMES.reduce((n, th) => n + p.themes[th].c, 0);
-
-/** The point kept when two differ: the later date, then the better score (a tie keeps `a`). */
-function pick(a: MeasurePoint | undefined, b: MeasurePoint | undefined): MeasurePoint | undefined {
-	if (!a || !b) return a ?? b;
-	if (a.on !== b.on) return a.on > b.on ? a : b;
-	return rightTotal(b) > rightTotal(a) ? b : a;
-}
+/** The point kept when two differ: the later date (on the same day, `a`). */
+const pick = (a: MeasurePoint | undefined, b: MeasurePoint | undefined) => (a && b ? (b.on > a.on ? b : a) : (a ?? b));
 
 /**
- * Combines two devices' (or tabs') measures, point by point; idempotent. The
+ * Combines two devices' (or tabs') measures, point by point (the later of each); idempotent. The
  * result is a fresh copy with keys in a fixed order (stable serialisation, so an unchanged value
  * writes nothing).
  */

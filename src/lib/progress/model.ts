@@ -63,7 +63,7 @@
  */
 import { PROFILES, SETTINGS, type Profile, type Setting } from '../taxonomy';
 import { percentOf } from '../format';
-import { isEmptyMeasures, mergeMeasures, parseMeasures, type Measures } from './measures';
+import { mergeMeasures, parseMeasures, type Measures } from './measures';
 
 /** Current schema version of the progress state. */
 export const PROGRESS_VERSION = 2;
@@ -300,9 +300,9 @@ function parseV2(obj: Record<string, unknown>): ParsedState {
 		if (parsed.bad.length > 0) damaged = true;
 		state.modules[id] = parsed.entry;
 	}
-	const m = parseMeasures(obj.measures);
-	if (m.damaged) damaged = true;
-	if (!isEmptyMeasures(m.measures)) state.measures = mergeMeasures(m.measures);
+	const [measures, dropped] = parseMeasures(obj.measures);
+	if (dropped) damaged = true;
+	if (Object.keys(measures).length > 0) state.measures = measures;
 	return damaged ? { state, problem: 'corrupt' } : { state };
 }
 
@@ -504,7 +504,8 @@ export function mergeStates(a: ProgressState, b: ProgressState): ProgressState {
 	const profile = a.profile ?? b.profile;
 	const setting = a.setting ?? (b.profile === profile ? b.setting : null);
 	const merged: ProgressState = { v: PROGRESS_VERSION, profile, setting, modules };
-	if (!isEmptyMeasures(a.measures) || !isEmptyMeasures(b.measures)) merged.measures = mergeMeasures(a.measures, b.measures);
+	const measures = mergeMeasures(a.measures, b.measures);
+	if (Object.keys(measures).length > 0) merged.measures = measures;
 	return merged;
 }
 

@@ -192,9 +192,7 @@ const WARNINGS = {
 		`Module « ${id} » non importé, car il n’était pas terminé et porte une valeur impossible (${detail}). Les autres modules sont importés.`,
 	entryRepaired: (id: string, status: ModuleProgress['status'], notes: readonly string[]) =>
 		`Module « ${id} » importé${status === 'completed' ? ', sa validation conservée' : ''} : ${notes.join(' ; ')}.`,
-	measureSkipped: 'Un résultat de test (positionnement, bilan de fin de parcours ou rappel à 30 jours) porte des valeurs impossibles : il n’est pas importé. Le reste est importé.',
-	measureAhead: (today: string) =>
-		`Un résultat de test était daté après aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : sa date est ramenée au ${formatDateFr(today)}.`,
+	measureSkipped: 'Un résultat de test porte des valeurs impossibles : il n’est pas importé.',
 	datesAhead: (what: readonly string[], today: string) =>
 		`${what.join(' et ')} ${what.length > 1 ? 'étaient postérieures' : 'était postérieure'} à aujourd’hui (l’horloge de l’autre appareil était sans doute en avance) : ${what.length > 1 ? 'elles sont ramenées' : 'elle est ramenée'} au ${formatDateFr(today)}`,
 } as const;
@@ -420,7 +418,7 @@ function validateMeasures(raw: unknown, today: string, s: Source, warnings: stri
 		if (!p) warnings.push(WARNINGS.measureSkipped);
 		else {
 			if (p.on > addDays(today, 1)) {
-				warnings.push(WARNINGS.measureAhead(today));
+				warnings.push(`Résultat de test importé : ${WARNINGS.datesAhead(['sa date'], today)}.`);
 				p.on = today;
 			}
 			out[kind as MeasureKind] = p;
