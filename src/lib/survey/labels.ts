@@ -92,7 +92,7 @@ export const trainerLabels = {
 	caption: '{{title}} ({{base}} personnes)',
 	csv: 'Télécharger le tableau (CSV)',
 	print: 'Imprimer la synthèse',
-	legend: '« < 5 » : groupe de moins de 5 personnes. « masqué » : chiffre caché pour qu’on ne puisse pas retrouver un petit groupe par soustraction. « plus de N » : presque tout le monde, sauf moins de 5 personnes.',
+	legend: '« < 5 » : de 0 à 4 personnes (un zéro est caché aussi, car « personne » dit quelque chose de chacun). « masqué » : chiffre caché pour qu’on ne puisse pas retrouver un petit groupe par soustraction. « plus de N » : presque tout le monde, sauf moins de 5 personnes.',
 	unapprovedReason: 'outils non autorisés (shadow IA)',
 } as const;
 export type TrainerLabels = typeof trainerLabels;
