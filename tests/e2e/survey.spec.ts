@@ -324,6 +324,10 @@ test('trainer view: 30 snapshots and 3 bad files give the right totals, tables a
 	}, extra);
 	await page.getByRole('group', { name: 'Déposer les fichiers de l’équipe' }).dispatchEvent('drop', { dataTransfer: dt });
 	await expect(keys.getByRole('row', { name: /Réponses prises en compte/ })).toContainText('31');
+	// The CSV was published with 30 answers: one more would be given away by subtraction.
+	const warning = page.locator('[data-republish-warning]');
+	await expect(warning).toContainText('Vous avez déjà publié ce tableau (CSV ou impression) avec 30 réponses. Depuis, 1 réponse(s) ajoutée(s)');
+	await expect(warning).toContainText('au moins 5 réponses de plus');
 
 	await expectNoAxeViolations(page);
 

@@ -10,6 +10,7 @@ import { CSV_BOM, csvField, csvLine, summaryCsv } from '../../src/lib/survey/csv
 import type { Answers } from '../../src/lib/survey/questions';
 import { buildSnapshot, snapshotFileText, snapshotIdFromBytes, type Snapshot } from '../../src/lib/survey/snapshot';
 import { feasibleRange, isProtected, MIN_GROUP, suppressBinary, suppressExclusive, type CellMark } from '../../src/lib/survey/suppress';
+import { parsePublished, republishCheck } from '../../src/lib/survey/republish';
 
 // ---------------------------------------------------------------- the attacker
 
@@ -408,5 +409,25 @@ describe('bar chart layout', () => {
 	it('truncates long labels', () => {
 		expect(truncateLabel('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
 		expect(truncateLabel('court', 10)).toBe('court');
+	});
+});
+
+describe('publishing again', () => {
+	const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `id${String(from + i).padStart(8, '0')}`);
+	it('nothing published yet: no warning', () => {
+		expect(republishCheck(null, ids(30))).toEqual({ published: null, added: 0, removed: 0, risky: false });
+	});
+	it('warns when 1 to 4 answers were added or removed since the last publication', () => {
+		expect(republishCheck(ids(30), ids(31))).toMatchObject({ published: 30, added: 1, removed: 0, risky: true });
+		expect(republishCheck(ids(30), ids(29))).toMatchObject({ removed: 1, risky: true });
+		expect(republishCheck(ids(30), ids(34))).toMatchObject({ added: 4, risky: true });
+	});
+	it('does not warn for the same answers, or for 5 new answers or more', () => {
+		expect(republishCheck(ids(30), ids(30)).risky).toBe(false);
+		expect(republishCheck(ids(30), ids(35)).risky).toBe(false);
+	});
+	it('reads back only a list of ids; anything else counts as nothing published', () => {
+		expect(parsePublished(JSON.stringify(ids(2)))).toEqual(ids(2));
+		for (const bad of [null, '', '{', '{"a":1}', '[1,2]', JSON.stringify(['<script>'])]) expect(parsePublished(bad)).toBeNull();
 	});
 });
