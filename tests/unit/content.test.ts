@@ -221,6 +221,15 @@ describe('time that fits a break (issue 14 item 3)', () => {
 	});
 });
 
+describe('every module is an active lesson with a visual (issue 14 items 1 and 7)', () => {
+	it.each(modules.map((m) => [m.id, m] as const))('%s', (_id, m) => {
+		expect(m.data.steps?.length ?? 0).toBeGreaterThanOrEqual(4);
+		expect(m.data.case.options?.length ?? 0).toBeGreaterThanOrEqual(3);
+		// An inline diagram drawn from data: a flow, the shared AI Act timeline, or another visual.
+		expect(/<(Flow|AiActTimeline)\b/.test(m.body), 'a <Flow> or <AiActTimeline> in the body').toBe(true);
+	});
+});
+
 describe('checks and quiz questions are good questions (issue 14 item 8)', () => {
 	const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 	const all = modules.flatMap((m) => [...m.data.quiz.map((q) => ({ m: m.id, kind: 'quiz', q })), ...(m.data.steps ?? []).flatMap((s) => (s.check ? [{ m: m.id, kind: `check ${s.id}`, q: s.check }] : []))]);
