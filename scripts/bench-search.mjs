@@ -42,7 +42,7 @@ const entry = join(cacheDir, 'entry.mjs');
 await build({
 	stdin: {
 		contents: [
-			"export { buildSearchIndex } from './src/lib/search/build-index';",
+			"export { buildSearch } from './src/lib/search/build-index';",
 			"export { createSearcher } from './src/lib/search/query';",
 			"export { topAccuracy } from './src/lib/search/accuracy';",
 			"export { readModules, readKeyed } from './src/lib/content-files';",
@@ -72,25 +72,33 @@ function buildFromContent() {
 	const glossary = lib.readKeyed(dir, 'glossary.yaml').map((g) => ({ id: g.id, data: lib.glossarySchema.parse(g.data) }));
 	const minutes = new Map(modules.map((m) => [m.id, lib.moduleMinutes(m)]));
 	const t0 = process.hrtime.bigint();
-	const payload = lib.buildSearchIndex({ modules, glossary, minutes });
+	const payload = lib.buildSearch({ modules, glossary, minutes });
 	const built = `built in ${ms(t0).toFixed(0)} ms`;
-	return { json: JSON.stringify(payload), source: `content/ (${modules.length} modules, ${glossary.length} terms; ${built})` };
+	return {
+		json: JSON.stringify(payload.index),
+		textJson: JSON.stringify(payload.texts),
+		source: `content/ (${modules.length} modules, ${glossary.length} terms; ${built})`,
+	};
 }
 
 let json;
+let textJson;
 let source;
-const distFile = join(ROOT, 'dist', 'search-index.json');
-if (!process.argv.includes('--fresh') && existsSync(distFile)) {
+const DIST = join(ROOT, 'dist');
+const distFile = join(DIST, 'search-index.json');
+const distTexts = join(DIST, 'search-text.json');
+if (!process.argv.includes('--fresh') && existsSync(distFile) && existsSync(distTexts)) {
 	json = readFileSync(distFile, 'utf8');
-	source = distFile;
+	textJson = readFileSync(distTexts, 'utf8');
+	source = DIST;
 	try {
-		lib.createSearcher(JSON.parse(json));
+		if (!lib.createSearcher(JSON.parse(json)).useTexts(JSON.parse(textJson))) throw new Error('texts do not match the index');
 	} catch (e) {
 		console.warn(`${distFile} is not loadable (${e.message}): building from content instead.`);
 		json = undefined;
 	}
 }
-if (json === undefined) ({ json, source } = buildFromContent());
+if (json === undefined) ({ json, textJson, source } = buildFromContent());
 
 const parsed = JSON.parse(json);
 const gzip = gzipSync(json, { level: 9 }).length;
@@ -112,7 +120,7 @@ const firstLoad = loadTimes[0];
 loadTimes.sort((a, b) => a - b);
 
 // Queries: first pass on a fresh searcher, then warm rounds.
-const searcher = lib.createSearcher(JSON.parse(json));
+const searcher = lib.createSearcher(JSON.parse(json), JSON.parse(textJson));
 const first = [];
 for (const q of QUERIES) {
 	const t0 = process.hrtime.bigint();
@@ -136,11 +144,13 @@ const okSize = gzip <= BUDGET_GZIP;
 const okSpeed = median < BUDGET_MEDIAN_MS;
 const fmt = (xs) =>
 	`median ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms, max ${xs[xs.length - 1].toFixed(2)} ms`;
-const parts = `index ${kb(part(parsed.index))}, docs ${kb(part(parsed.docs))}, synonyms ${kb(part(parsed.synonyms))}`;
+const parts = `terms ${kb(part(parsed.terms))}, vectors ${kb(part(parsed.vectors))}, docs ${kb(part(parsed.docs))}, synonyms ${kb(part(parsed.synonyms))}, phrases ${kb(part(parsed.phrases))}`;
+const textGzip = gzipSync(textJson, { level: 9 }).length;
 console.log(`Search index benchmark (Node ${process.version})`);
 console.log(`  source        ${source}`);
 console.log(`  size          ${kb(json.length)} raw, ${kb(gzip)} gzip -9 (${parts})`);
 console.log(`                budget ${kb(BUDGET_GZIP)} gzip: ${okSize ? 'OK' : 'OVER'}`);
+console.log(`  texts         ${kb(textJson.length)} raw, ${kb(textGzip)} gzip -9 (search-text.json, excerpts only)`);
 console.log(`  load          JSON.parse median ${quantile(parseTimes, 0.5).toFixed(1)} ms`);
 console.log(`                Index.load + synonyms: first ${firstLoad.toFixed(1)} ms, median ${quantile(loadTimes, 0.5).toFixed(1)} ms (${LOADS} loads)`);
 console.log(`  first pass    ${QUERIES.length} queries, fresh searcher: ${fmt(first)}`);

@@ -12,16 +12,18 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { moduleMinutes } from '../../src/lib/catalog';
 import { readableText } from '../../src/lib/duration';
-import { buildSearchIndex, SEARCH_INDEX_VERSION } from '../../src/lib/search/build-index';
+import { buildSearch, SEARCH_INDEX_VERSION } from '../../src/lib/search/build-index';
 import { createSearcher, editDistance, editDistanceFor, type SearchOptions, type SearchResult } from '../../src/lib/search/query';
-import { analyzeQuery, analyzeText, foldAccents, registeredFunctions, stem } from '../../src/lib/search/setup';
+import { analyzeQuery, analyzeText, foldAccents, stem } from '../../src/lib/search/setup';
 import { loadContent } from './content-load';
 
 const { modules, glossary } = loadContent();
 const minutes = new Map(modules.map((m) => [m.id, moduleMinutes(m)]));
-const payload = buildSearchIndex({ modules, glossary, minutes });
+const built = buildSearch({ modules, glossary, minutes });
+const payload = built.index;
 const json = JSON.stringify(payload);
-const searcher = createSearcher(JSON.parse(json));
+const textJson = JSON.stringify(built.texts);
+const searcher = createSearcher(JSON.parse(json), JSON.parse(textJson));
 
 const search = (q: string, options: SearchOptions = {}) => searcher.search(q, { limit: 30, ...options });
 const moduleIds = (results: SearchResult[], n = 3) =>
@@ -55,7 +57,8 @@ describe('index', () => {
 		const docs = Object.values(payload.docs);
 		expect(docs.filter((d) => d.kind === 'module')).toHaveLength(modules.length);
 		expect(docs.filter((d) => d.kind === 'term')).toHaveLength(glossary.length);
-		expect(Object.keys((payload.index as { invertedIndex: object }).invertedIndex).length).toBeGreaterThan(2000);
+		expect(payload.terms.length).toBeGreaterThan(2000);
+		expect(built.texts.texts).toHaveLength(payload.docs.length);
 	});
 
 	it('carries what a result card shows: theme, profiles and the learner-facing minutes', () => {
@@ -68,7 +71,7 @@ describe('index', () => {
 				profiles: m.data.profiles,
 				minutes: moduleMinutes(m),
 			});
-			expect(doc!.text.length, m.id).toBeGreaterThan(500);
+			expect(built.texts.texts[payload.docs.indexOf(doc!)].length, m.id).toBeGreaterThan(500);
 		}
 	});
 
@@ -78,14 +81,13 @@ describe('index', () => {
 		expect(payload.synonyms).toContainEqual(expect.arrayContaining(['Rançongiciel', 'ransomware']));
 	});
 
-	it('stays within the 250 KB gzip budget', () => {
-		expect(gzipSync(json, { level: 9 }).length).toBeLessThanOrEqual(250 * 1024);
-	});
-
-	it('names only registered pipeline functions, so Index.load works in the browser bundle', () => {
-		const labels = (payload.index as { pipeline: string[] }).pipeline;
-		expect(labels).toEqual(['foldAccents-pias', 'stemmer-fr']);
-		for (const l of labels) expect(registeredFunctions).toHaveProperty(l);
+	it('ships sorted terms and integer weights, no lunr serialisation (positions, refs per posting)', () => {
+		expect([...payload.terms].sort()).toEqual(payload.terms);
+		expect(new Set(payload.terms).size).toBe(payload.terms.length);
+		expect(payload.vectors.flat(2).every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+		expect(json).not.toMatch(/invertedIndex|fieldVectors|pipeline/);
+		// The texts stay out of the index: they only cut excerpts.
+		expect(gzipSync(json, { level: 9 }).length).toBeLessThan(gzipSync(textJson, { level: 9 }).length);
 	});
 
 	it('rejects a payload that is not a search index of this version', () => {
@@ -131,7 +133,7 @@ describe('French analysis', () => {
 
 	it('stems keep the first two letters of their word, over the whole vocabulary', () => {
 		// The snippet and phrase lookups only stem the words sharing a term's first two letters.
-		const vocabulary = new Set(Object.values(payload.docs).flatMap((d) => foldedWords(`${d.title} ${d.summary} ${d.text}`)));
+		const vocabulary = new Set(payload.docs.flatMap((d, i) => foldedWords(`${d.title} ${d.summary} ${built.texts.texts[i]}`)));
 		expect(vocabulary.size).toBeGreaterThan(3000);
 		for (const w of vocabulary) expect(stem(w).slice(0, 2), w).toBe(w.slice(0, 2));
 	});

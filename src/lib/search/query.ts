@@ -15,9 +15,24 @@
  * first. Glossary terms then weigh `TERM_WEIGHT` and never outrank the best module.
  *
  * Filters: with a theme or a profile, only modules are returned (glossary terms have neither).
+ *
+ * Steps: a lesson module's result names and links the step it matched best (`step`), unless the
+ * module's title holds every part of the query (the learner is looking for the module itself).
+ * The step is where the matched words weigh most outside the title: a step title, or the step
+ * text that uses them most (build-index.ts places every word). No step when they weigh most in the
+ * summary, objectives, key points or case.
+ *
+ * Excerpts need the documents' text, which comes apart (`useTexts`); until then `snippet` is [].
  */
 import { analyzeQuery, analyzeText, analyzeWord, foldAccents, lunr, WORD, wordFacts, type AnalyzedWord } from './setup';
-import { SEARCH_INDEX_VERSION, type SearchDoc, type SerializedSearchIndex } from './types';
+import {
+	SEARCH_FIELDS,
+	SEARCH_INDEX_VERSION,
+	WEIGHT_SCALE,
+	type SearchDoc,
+	type SerializedSearchIndex,
+	type SerializedSearchTexts,
+} from './types';
 
 /** One piece of a snippet; `hit` pieces are the matched words (rendered in <mark>). */
 export interface SnippetSegment {
@@ -27,7 +42,7 @@ export interface SnippetSegment {
 
 /** One search result. */
 export interface SearchResult {
-	/** lunr ref, unique within the index. */
+	/** The document's place in the index, unique within it. */
 	ref: string;
 	kind: 'module' | 'term';
 	/** Module id (URL slug) or glossary term id (anchor). */
@@ -39,7 +54,12 @@ export interface SearchResult {
 	profiles?: string[];
 	minutes?: number;
 	score: number;
-	/** About 25 words around the first matched words, as plain-text segments (never HTML). */
+	/** The lesson step this result matched best (1-based `n`), to link `#etape-<id>`; modules only. */
+	step?: { id: string; n: number; title: string };
+	/**
+	 * About 25 words around the matched words (inside `step` when there is one), as plain-text
+	 * segments (never HTML); empty until the texts are loaded (`useTexts`).
+	 */
 	snippet: SnippetSegment[];
 }
 
@@ -57,6 +77,13 @@ export interface Searcher {
 	search(query: string, options?: SearchOptions): SearchResult[];
 	/** Glossary terms, aliases and title words close to the query, to offer when nothing matched. */
 	suggest(query: string): string[];
+	/**
+	 * Adds the documents' texts (the parsed `search-text.json`) so results carry excerpts.
+	 * @returns false, changing nothing, when the payload is not the texts of this index.
+	 */
+	useTexts(texts: unknown): boolean;
+	/** True once `useTexts` accepted the texts. */
+	readonly hasTexts: boolean;
 }
 
 /** Share of an exact match that a fuzzy (typo) match is worth. */
@@ -74,18 +101,21 @@ const MAX_WORD_CHARS = 40;
 const SNIPPET_WORDS = 25;
 const SNIPPET_LEAD = 6;
 
+const TokenSet = lunr.TokenSet as unknown as {
+	fromFuzzyString(s: string, d: number): lunr.TokenSet;
+	fromArray(terms: string[]): lunr.TokenSet;
+};
+const TITLE = SEARCH_FIELDS.indexOf('title');
+const LEAD = SEARCH_FIELDS.indexOf('lead');
+const BODY = SEARCH_FIELDS.indexOf('body');
+
+/** Where a term weighs in one document: its field and, in a lesson, its step (0 outside steps). */
 interface Posting {
-	_index: number;
-	[field: string]: unknown;
+	doc: number;
+	field: number;
+	weight: number;
+	step: number;
 }
-/** The parts of a loaded lunr.Index that typings do not expose. */
-interface IndexInternals {
-	invertedIndex: Record<string, Posting>;
-	fieldVectors: Record<string, { elements: number[]; positionForIndex(i: number): number }>;
-	tokenSet: lunr.TokenSet;
-	fields: string[];
-}
-const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(s: string, d: number): lunr.TokenSet };
 
 type Slot =
 	| { kind: 'word'; term: string; folded: string; words: 1 }
@@ -136,11 +166,28 @@ function isSerialized(x: unknown): x is SerializedSearchIndex {
 		!!o &&
 		typeof o === 'object' &&
 		o.v === SEARCH_INDEX_VERSION &&
-		!!o.index &&
-		typeof o.index === 'object' &&
-		!!o.docs &&
-		typeof o.docs === 'object' &&
-		Array.isArray(o.synonyms)
+		Array.isArray(o.terms) &&
+		Array.isArray(o.vectors) &&
+		o.vectors.length === SEARCH_FIELDS.length &&
+		o.vectors.every((f) => Array.isArray(f)) &&
+		Array.isArray(o.docs) &&
+		Array.isArray(o.synonyms) &&
+		!!o.phrases &&
+		typeof o.phrases === 'object'
+	);
+}
+
+function isTexts(x: unknown, docs: number): x is SerializedSearchTexts {
+	const o = x as Partial<SerializedSearchTexts> | null;
+	return (
+		!!o &&
+		typeof o === 'object' &&
+		o.v === SEARCH_INDEX_VERSION &&
+		Array.isArray(o.texts) &&
+		o.texts.length === docs &&
+		o.texts.every((t) => typeof t === 'string') &&
+		Array.isArray(o.spans) &&
+		o.spans.length === docs
 	);
 }
 
@@ -151,15 +198,49 @@ const asText = (q: unknown): string => (typeof q === 'string' ? q : typeof q ===
 const phraseTerms = (s: string) => analyzeQuery(s).map((w) => w.term as string);
 
 /**
- * Loads a serialised index (the parsed `search-index.json`).
+ * Loads a serialised index (the parsed `search-index.json`), and optionally its texts (the parsed
+ * `search-text.json`, or later through `useTexts`).
  * @throws when the payload is not a search index of this version (the page shows its load error).
  */
-export function createSearcher(serialised: unknown): Searcher {
+export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	if (!isSerialized(serialised)) throw new Error('search index: unexpected format or version');
-	const idx = lunr.Index.load(serialised.index);
-	const ix = idx as unknown as IndexInternals;
-	const docs: Record<string, SearchDoc> = serialised.docs;
+	const docs: SearchDoc[] = serialised.docs;
 	const synonyms: unknown[] = serialised.synonyms;
+
+	// Postings by term, from the documents' vectors.
+	const terms = serialised.terms.filter((t): t is string => typeof t === 'string');
+	const postings = new Map<string, Posting[]>();
+	serialised.vectors.forEach((byDoc, field) => {
+		byDoc.forEach((flat, doc) => {
+			if (!Array.isArray(flat) || !docs[doc]) return;
+			const at = field === LEAD ? docs[doc].at?.lead : field === BODY ? docs[doc].at?.body : undefined;
+			let id = 0;
+			for (let i = 0; i + 1 < flat.length; i += 2) {
+				id += flat[i];
+				const term = terms[id];
+				if (term === undefined) continue;
+				const step = at ? parseInt(at[i / 2] ?? '0', 36) || 0 : 0;
+				const list = postings.get(term);
+				const p = { doc, field, weight: flat[i + 1] / WEIGHT_SCALE, step };
+				if (list) list.push(p);
+				else postings.set(term, [p]);
+			}
+		});
+	});
+	const tokenSet = TokenSet.fromArray([...postings.keys()].sort());
+	const phraseDocs = new Map<string, Set<number>>();
+	for (const [key, list] of Object.entries(serialised.phrases)) if (Array.isArray(list)) phraseDocs.set(key, new Set(list));
+	let textOf: (doc: number) => string = () => '';
+	let spansOf: (doc: number) => Array<[number, number]> | null = () => null;
+	let hasTexts = false;
+	function useTexts(payload: unknown): boolean {
+		if (!isTexts(payload, docs.length)) return false;
+		textOf = (doc) => payload.texts[doc] ?? '';
+		spansOf = (doc) => (Array.isArray(payload.spans[doc]) ? payload.spans[doc] : null);
+		views.clear();
+		hasTexts = true;
+		return true;
+	}
 
 	// Synonym groups → phrases (as index terms), indexed by first term, longest first.
 	const groups: string[][][] = [];
@@ -202,20 +283,23 @@ export function createSearcher(serialised: unknown): Searcher {
 	}
 	function lookupTermScores(term: string): Map<string, number> {
 		const out = new Map<string, number>();
-		const posting = Object.hasOwn(ix.invertedIndex, term) ? ix.invertedIndex[term] : undefined;
-		if (!posting) return out;
-		const ti = posting._index;
-		for (const field of ix.fields) {
-			const refs = posting[field] as Record<string, unknown> | undefined;
-			if (!refs) continue;
-			for (const ref of Object.keys(refs)) {
-				const vector = ix.fieldVectors[`${field}/${ref}`];
-				if (!vector) continue;
-				const pos = vector.positionForIndex(ti);
-				if (vector.elements[pos] === ti) out.set(ref, (out.get(ref) ?? 0) + vector.elements[pos + 1]);
-			}
+		for (const p of postings.get(term) ?? []) {
+			const ref = String(p.doc);
+			out.set(ref, (out.get(ref) ?? 0) + p.weight);
 		}
 		return out;
+	}
+
+	/** A term's weight in one document, by place: 'title', or the step (0 outside any step). */
+	function placesIn(term: string, doc: number): { title: number; steps: Map<number, number> } {
+		const steps = new Map<number, number>();
+		let title = 0;
+		for (const p of postings.get(term) ?? []) {
+			if (p.doc !== doc) continue;
+			if (p.field === TITLE) title += p.weight;
+			else if (p.field === LEAD || p.field === BODY) steps.set(p.step, (steps.get(p.step) ?? 0) + p.weight);
+		}
+		return { title, steps };
 	}
 
 	/** Index terms within `distance` edits of `term` (lunr's fuzzy token sets), the term excluded. */
@@ -227,7 +311,7 @@ export function createSearcher(serialised: unknown): Searcher {
 			remember(
 				fuzzyCache,
 				key,
-				ix.tokenSet
+				tokenSet
 					.intersect(TokenSet.fromFuzzyString(term, distance))
 					.toArray()
 					.filter((t) => t !== term),
@@ -315,7 +399,7 @@ export function createSearcher(serialised: unknown): Searcher {
 	}
 
 	/**
-	 * A document's text, split once on first use (snippets, phrase checks). Words are stemmed only
+	 * A document's text (or one step of it), split once on first use, for its excerpt. Words are stemmed only
 	 * when looked at: a term is searched among the words sharing its first two letters, which a
 	 * French Snowball stem always keeps.
 	 */
@@ -330,16 +414,13 @@ export function createSearcher(serialised: unknown): Searcher {
 		buckets: Map<string, number[]>;
 		/** Places in `content` of each term looked up so far. */
 		places: Map<string, number[]>;
-		/** Short fields checked for phrases too: the title, and a term's definition. */
-		lines: string[][];
 	}
 	const views = new Map<string, DocView>();
-	function view(ref: string): DocView {
-		let v = views.get(ref);
+	function view(key: string, text: string): DocView {
+		let v = views.get(key);
 		if (v) return v;
-		const doc = docs[ref];
-		v = { raws: [], starts: [], ends: [], content: [], buckets: new Map(), places: new Map(), lines: [] };
-		for (const m of (doc?.text ?? '').matchAll(WORD)) {
+		v = { raws: [], starts: [], ends: [], content: [], buckets: new Map(), places: new Map() };
+		for (const m of text.matchAll(WORD)) {
 			const k = v.raws.push(m[0]) - 1;
 			v.starts.push(m.index ?? 0);
 			v.ends.push((m.index ?? 0) + m[0].length);
@@ -351,9 +432,8 @@ export function createSearcher(serialised: unknown): Searcher {
 			else v.buckets.set(key, [v.content.length]);
 			v.content.push(k);
 		}
-		const termsOf = (s = '') => analyzeText(s).flatMap((w) => (w.term === null ? [] : [w.term]));
-		v.lines = [termsOf(doc?.title), doc?.kind === 'term' ? termsOf(doc.summary) : []];
-		views.set(ref, v);
+		if (views.size >= 500) views.clear();
+		views.set(key, v);
 		return v;
 	}
 	/** Index term of the c-th content word of a view. */
@@ -370,25 +450,22 @@ export function createSearcher(serialised: unknown): Searcher {
 	/** True when `terms` start at place c of the view. */
 	const phraseAt = (v: DocView, terms: string[], c: number) => terms.every((t, i) => i === 0 || termAt(v, c + i) === t);
 
-	/** True when the terms follow each other (stop words aside) in the document's title or text. */
+	/** True when the terms follow each other (stop words aside) in the document's title or text (checked at build). */
 	function hasPhrase(ref: string, terms: string[]): boolean {
-		if (terms.length < 2) return true;
-		const v = view(ref);
-		for (const line of v.lines) {
-			for (let c = 0; c + terms.length <= line.length; c++) if (terms.every((t, i) => line[c + i] === t)) return true;
-		}
-		return placesOf(v, terms[0]).some((c) => phraseAt(v, terms, c));
+		return terms.length < 2 || (phraseDocs.get(terms.join(' '))?.has(Number(ref)) ?? false);
 	}
 
 	/**
 	 * About SNIPPET_WORDS words of the document text, marking the words that match: single terms
 	 * anywhere, phrases only where their words follow each other (stop words aside). A typed phrase
 	 * found nowhere in one piece is marked word by word. The window shows the most typed patterns,
-	 * then the most synonyms, the earliest on ties.
+	 * then the most synonyms, the earliest on ties. With a step (1-based), only that step's text.
 	 */
-	function snippet(ref: string, patterns: Pattern[]): SnippetSegment[] {
-		const text = docs[ref]?.text ?? '';
-		const v = view(ref);
+	function snippet(ref: string, patterns: Pattern[], step = 0): SnippetSegment[] {
+		const full = textOf(Number(ref));
+		const span = step > 0 ? spansOf(Number(ref))?.[step - 1] : undefined;
+		const text = span ? full.slice(span[0], span[1]) : full;
+		const v = view(span ? `${ref}:${step}` : ref, text);
 		const { starts, ends, content } = v;
 		const count = v.raws.length;
 		if (!count) return [];
@@ -461,13 +538,14 @@ export function createSearcher(serialised: unknown): Searcher {
 		if (!slots.length) return [];
 		const totalWords = slots.reduce((n, s) => n + s.words, 0);
 
-		const acc = new Map<string, { score: number; covered: number; patterns: Pattern[] }>();
+		const acc = new Map<string, { score: number; covered: number; patterns: Pattern[]; slots: Pattern[][] }>();
 		for (const slot of slots) {
 			const hits = slot.kind === 'word' ? scoreWord(slot) : scorePhrase(slot);
 			for (const [ref, hit] of hits) {
-				const a = acc.get(ref) ?? { score: 0, covered: 0, patterns: [] };
+				const a = acc.get(ref) ?? { score: 0, covered: 0, patterns: [], slots: [] };
 				a.score += hit.score;
 				a.covered += slot.words;
+				a.slots.push(hit.patterns);
 				for (const p of hit.patterns) {
 					if (!a.patterns.some((q) => q.primary === p.primary && q.terms.join(' ') === p.terms.join(' '))) a.patterns.push(p);
 				}
@@ -478,7 +556,7 @@ export function createSearcher(serialised: unknown): Searcher {
 		const { theme, profile, limit: max } = options ?? {};
 		const filtered = !!theme || !!profile;
 		const limit = Number.isFinite(max) ? Math.min(100, Math.max(1, Math.floor(max as number))) : 20;
-		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; raw: number; patterns: Pattern[] }> = [];
+		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; raw: number; patterns: Pattern[]; slots: Pattern[][] }> = [];
 		let bestModule = 0;
 		for (const [ref, a] of acc) {
 			const doc = docs[ref];
@@ -491,7 +569,7 @@ export function createSearcher(serialised: unknown): Searcher {
 			const coord = a.covered / totalWords;
 			const score = a.score * coord * coord;
 			if (doc.kind === 'module') bestModule = Math.max(bestModule, score);
-			ranked.push({ ref, doc, score, raw: score, patterns: a.patterns });
+			ranked.push({ ref, doc, score, raw: score, patterns: a.patterns, slots: a.slots });
 		}
 		// Glossary terms weigh TERM_WEIGHT and never outrank the best module: the learner first
 		// gets the module that teaches the notion, then its definition.
@@ -503,18 +581,49 @@ export function createSearcher(serialised: unknown): Searcher {
 		// Capped terms keep their own order; equal scores fall back on the ref, for stable results.
 		ranked.sort((a, b) => b.score - a.score || b.raw - a.raw || (a.ref < b.ref ? -1 : 1));
 
-		return ranked.slice(0, limit).map(({ ref, doc, score, patterns }) => ({
-			ref,
-			kind: doc.kind,
-			id: doc.id,
-			title: doc.title,
-			summary: doc.summary,
-			theme: doc.theme,
-			profiles: doc.profiles,
-			minutes: doc.minutes,
-			score: Math.round(score * 1000) / 1000,
-			snippet: snippet(ref, patterns),
-		}));
+		return ranked.slice(0, limit).map(({ ref, doc, score, patterns, slots }) => {
+			const n = doc.steps?.length ? stepOf(Number(ref), slots) : 0;
+			const step = n ? doc.steps![n - 1] : undefined;
+			return {
+				ref,
+				kind: doc.kind,
+				id: doc.id,
+				title: doc.title,
+				summary: doc.summary,
+				theme: doc.theme,
+				profiles: doc.profiles,
+				minutes: doc.minutes,
+				score: Math.round(score * 1000) / 1000,
+				...(step ? { step: { id: step.id, n, title: step.title } } : {}),
+				snippet: snippet(ref, patterns, n),
+			};
+		});
+	}
+
+	/**
+	 * The step (1-based) a lesson's result matched best, or 0: none when the title holds every
+	 * part of the query, else the place where the matched words weigh most outside the title.
+	 */
+	function stepOf(doc: number, slots: Pattern[][]): number {
+		const inTitle = (p: Pattern) => p.terms.every((t) => placesIn(t, doc).title > 0);
+		if (slots.every((patterns) => patterns.some(inTitle))) return 0;
+		const weight = new Map<number, number>();
+		for (const patterns of slots) {
+			for (const p of patterns) {
+				for (const t of p.terms) {
+					for (const [k, w] of placesIn(t, doc).steps) weight.set(k, (weight.get(k) ?? 0) + w * (p.primary ? 1 : SYNONYM_WEIGHT));
+				}
+			}
+		}
+		let best = 0;
+		let most = weight.get(0) ?? 0;
+		for (const [k, w] of weight) {
+			if (k > 0 && (w > most || (w === most && best > 0 && k < best))) {
+				best = k;
+				most = w;
+			}
+		}
+		return best;
 	}
 
 	// Suggestion candidates: glossary labels and aliases, and the longer words of titles.
@@ -552,6 +661,8 @@ export function createSearcher(serialised: unknown): Searcher {
 		return scored.slice(0, 5).map((s) => s.label);
 	}
 
+	if (texts !== undefined) useTexts(texts);
+
 	return {
 		search(query, options) {
 			try {
@@ -567,7 +678,11 @@ export function createSearcher(serialised: unknown): Searcher {
 				return [];
 			}
 		},
+		useTexts,
+		get hasTexts() {
+			return hasTexts;
+		},
 	};
 }
 
-export type { SearchDoc, SerializedSearchIndex };
+export type { SearchDoc, SerializedSearchIndex, SerializedSearchTexts };
