@@ -451,3 +451,77 @@ describe('suggest', () => {
 		expect(searcher.suggest('rensomware').length).toBeLessThanOrEqual(5);
 	});
 });
+
+describe('lesson steps', () => {
+	const lessons = modules.filter((m) => m.data.steps?.length);
+
+	it('has lessons to test (the pilots at least)', () => {
+		expect(lessons.map((m) => m.id)).toEqual(expect.arrayContaining(['injection-de-prompt', 'shadow-ia-fuites-donnees', 'ai-act-essentiel']));
+	});
+
+	it('finds every step of every lesson by its title, and links that step', () => {
+		for (const m of lessons) {
+			m.data.steps!.forEach((s, i) => {
+				const results = search(s.title).filter((r) => r.kind === 'module');
+				const r = results.slice(0, 3).find((x) => x.id === m.id);
+				expect(r, `${m.id} / ${s.id}: module in the top 3`).toBeDefined();
+				expect(r!.step, `${m.id} / ${s.id}`).toEqual({ id: s.id, n: i + 1, title: s.title });
+			});
+		}
+	});
+
+	it('links the step a query matched inside it, and cuts the excerpt from that step', () => {
+		const [r] = search('injection indirecte');
+		expect(r).toMatchObject({ kind: 'module', id: 'injection-de-prompt', step: { id: 'directe-indirecte', n: 2 } });
+		const step = modules.find((m) => m.id === 'injection-de-prompt')!.data.steps![1];
+		expect(r.step!.title).toBe(step.title);
+		const excerpt = r.snippet.map((s) => s.text).join('').replace(/^… | …$/g, '');
+		const [start, end] = built.texts.spans[Number(r.ref)]![1];
+		expect(built.texts.texts[Number(r.ref)].slice(start, end)).toContain(excerpt);
+		expect(r.snippet.some((s) => s.hit && /injection indirecte/i.test(s.text))).toBe(true);
+	});
+
+	it('links the module itself when its title or theme holds the whole query', () => {
+		for (const [q, id] of [
+			['injection de prompt', 'injection-de-prompt'],
+			['reglementation', 'ai-act-essentiel'],
+			['AI Act', 'ai-act-essentiel'],
+		]) {
+			const [r] = search(q);
+			expect(r, q).toMatchObject({ kind: 'module', id });
+			expect(r.step, q).toBeUndefined();
+		}
+	});
+
+	it('never gives a step to a module written as one long read, or to a glossary term', () => {
+		for (const q of ['rançongiciel', 'injection indirecte', 'données de santé', 'hallucination', 'AI Act calendrier']) {
+			for (const r of search(q)) {
+				const m = modules.find((x) => x.id === r.id && r.kind === 'module');
+				if (!m?.data.steps) expect(r.step, `${q} → ${r.id}`).toBeUndefined();
+				else if (r.step) expect(m.data.steps.map((s) => s.id)).toContain(r.step.id);
+			}
+		}
+	});
+});
+
+describe('excerpt texts', () => {
+	it('ranks without them, and adds excerpts once given', () => {
+		const bare = createSearcher(JSON.parse(json));
+		expect(bare.hasTexts).toBe(false);
+		const before = bare.search('injection indirecte');
+		expect(before.map((r) => [r.id, r.step])).toEqual(search('injection indirecte').map((r) => [r.id, r.step]));
+		expect(before.every((r) => r.snippet.length === 0)).toBe(true);
+		expect(bare.useTexts(JSON.parse(textJson))).toBe(true);
+		expect(bare.hasTexts).toBe(true);
+		expect(bare.search('injection indirecte')[0].snippet.length).toBeGreaterThan(0);
+	});
+
+	it('refuses texts that are not those of this index', () => {
+		const bare = createSearcher(JSON.parse(json));
+		const texts = JSON.parse(textJson);
+		for (const bad of [null, {}, { ...texts, v: SEARCH_INDEX_VERSION + 1 }, { ...texts, texts: texts.texts.slice(1) }, { ...texts, texts: texts.texts.map(() => 1) }]) {
+			expect(bare.useTexts(bad)).toBe(false);
+		}
+		expect(bare.hasTexts).toBe(false);
+	});
+});

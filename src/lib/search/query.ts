@@ -17,7 +17,7 @@
  * Filters: with a theme or a profile, only modules are returned (glossary terms have neither).
  *
  * Steps: a lesson module's result names and links the step it matched best (`step`), unless the
- * module's title holds every part of the query (the learner is looking for the module itself).
+ * module's title or theme holds every part of the query (the learner is looking for the module).
  * The step is where the matched words weigh most outside the title: a step title, or the step
  * text that uses them most (build-index.ts places every word). No step when they weigh most in the
  * summary, objectives, key points or case.
@@ -108,6 +108,7 @@ const TokenSet = lunr.TokenSet as unknown as {
 const TITLE = SEARCH_FIELDS.indexOf('title');
 const LEAD = SEARCH_FIELDS.indexOf('lead');
 const BODY = SEARCH_FIELDS.indexOf('body');
+const THEME = SEARCH_FIELDS.indexOf('theme');
 
 /** Where a term weighs in one document: its field and, in a lesson, its step (0 outside steps). */
 interface Posting {
@@ -290,16 +291,19 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 		return out;
 	}
 
-	/** A term's weight in one document, by place: 'title', or the step (0 outside any step). */
-	function placesIn(term: string, doc: number): { title: number; steps: Map<number, number> } {
+	/**
+	 * A term's weight in one document, by place: `whole` for what names the whole module (its title
+	 * and theme), else by step (0 outside any step: summary, objectives, key points, case).
+	 */
+	function placesIn(term: string, doc: number): { whole: number; steps: Map<number, number> } {
 		const steps = new Map<number, number>();
-		let title = 0;
+		let whole = 0;
 		for (const p of postings.get(term) ?? []) {
 			if (p.doc !== doc) continue;
-			if (p.field === TITLE) title += p.weight;
+			if (p.field === TITLE || p.field === THEME) whole += p.weight;
 			else if (p.field === LEAD || p.field === BODY) steps.set(p.step, (steps.get(p.step) ?? 0) + p.weight);
 		}
-		return { title, steps };
+		return { whole, steps };
 	}
 
 	/** Index terms within `distance` edits of `term` (lunr's fuzzy token sets), the term excluded. */
@@ -559,7 +563,7 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; raw: number; patterns: Pattern[]; slots: Pattern[][] }> = [];
 		let bestModule = 0;
 		for (const [ref, a] of acc) {
-			const doc = docs[ref];
+			const doc = docs[Number(ref)];
 			if (!doc) continue;
 			if (filtered) {
 				if (doc.kind !== 'module') continue;
@@ -601,12 +605,12 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	}
 
 	/**
-	 * The step (1-based) a lesson's result matched best, or 0: none when the title holds every
-	 * part of the query, else the place where the matched words weigh most outside the title.
+	 * The step (1-based) a lesson's result matched best, or 0: none when the title or theme holds
+	 * every part of the query, else the place where the matched words weigh most outside them.
 	 */
 	function stepOf(doc: number, slots: Pattern[][]): number {
-		const inTitle = (p: Pattern) => p.terms.every((t) => placesIn(t, doc).title > 0);
-		if (slots.every((patterns) => patterns.some(inTitle))) return 0;
+		const names = (p: Pattern) => p.terms.every((t) => placesIn(t, doc).whole > 0);
+		if (slots.every((patterns) => patterns.some(names))) return 0;
 		const weight = new Map<number, number>();
 		for (const patterns of slots) {
 			for (const p of patterns) {
