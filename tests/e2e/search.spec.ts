@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 test('type in the header box, see results, open one — keyboard only', async ({ page }) => {
@@ -89,6 +90,11 @@ test('a result that matched a lesson step says which step and opens the lesson a
 	// The excerpt comes from the texts file, from inside that step.
 	await expect(first.locator('.snippet mark').first()).toHaveText(/injection indirecte/i);
 	expect(fetched.some((p) => p.endsWith('/search-text.json'))).toBe(true);
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(r.violations.map((v) => v.id), colorScheme).toEqual([]);
+	}
 	await link.click();
 	await expect(page).toHaveURL(/\/modules\/injection-de-prompt\/#etape-directe-indirecte$/);
 	const step = page.locator('#etape-directe-indirecte');
