@@ -227,6 +227,21 @@ describe('typos', () => {
 		for (const { q } of TYPOS) expect(all.has(foldedWords(q)[0] ?? ''), q).toBe(false);
 	});
 
+	it('reads a typo of a synonym that only the glossary writes as that synonym', () => {
+		// "ransomware" is a glossary alias only: its typo reaches the modules through the group.
+		expect(moduleWords('hopitaux-cibles-rancongiciels').has('ransomware')).toBe(false);
+		expect(moduleIds(search('rensomware'), 1)).toEqual(['hopitaux-cibles-rancongiciels']);
+		// A typo that fuzzy matching already takes to a module keeps that route.
+		expect(moduleIds(search('halucination'), 1)).toEqual(['ia-generative-quotidien']);
+	});
+
+	it('joins two typed words the content writes as one', () => {
+		expect(moduleIds(search('chat gpt'))).toContain('shadow-ia-fuites-donnees');
+		expect(search('cyber securite').map((r) => r.ref)).toEqual(search('cybersécurité').map((r) => r.ref));
+		// Two words that do not form a known word stay two words.
+		expect(moduleIds(search('bloc operatoire'), 1)).toEqual(['ia-bloc-operatoire']);
+	});
+
 	it('allows 1 edit from 5 letters and 2 from 8, never past the stem', () => {
 		expect(editDistanceFor('ehpad', 'ehpad')).toBe(1);
 		expect(editDistanceFor('bloc', 'bloc')).toBe(0);

@@ -9,7 +9,11 @@
  *   every word of the typed phrase, or of another phrase of the same synonym group (worth
  *   `SYNONYM_WEIGHT`); words found apart rather than in sequence count `SCATTERED_WEIGHT`;
  * - a word slot otherwise: its stem, plus lunr fuzzy expansions for long words (edit distance 1
- *   from 5 letters, 2 from 8), worth `FUZZY_WEIGHT` and always less than any exact match.
+ *   from 5 letters, 2 from 8), worth `FUZZY_WEIGHT` and always less than any exact match. A word
+ *   whose typos reach no module, but which is a typo of a one-word synonym ("rensomware"), becomes
+ *   that synonym's phrase slot, worth `FUZZY_WEIGHT` too.
+ * Two typed words that the index knows written as one ("chat gpt", "cyber securite") are first
+ * joined into that word.
  * A document's score is the sum of its slots' lunr BM25 weights (all fields, with their boosts),
  * times the squared share of the query's words it matched, so documents matching more words come
  * first. Glossary terms then weigh `TERM_WEIGHT` and never outrank the best module.
@@ -24,7 +28,7 @@
  *
  * Excerpts need the documents' text, which comes apart (`useTexts`); until then `snippet` is [].
  */
-import { analyzeQuery, analyzeText, analyzeWord, foldAccents, lunr, WORD, wordFacts, type AnalyzedWord } from './setup';
+import { analyzeQuery, analyzeText, analyzeWord, foldAccents, lunr, stem, WORD, wordFacts, type AnalyzedWord } from './setup';
 import {
 	SEARCH_FIELDS,
 	SEARCH_INDEX_VERSION,
@@ -120,7 +124,8 @@ interface Posting {
 
 type Slot =
 	| { kind: 'word'; term: string; folded: string; words: 1 }
-	| { kind: 'phrase'; literal: string[]; group: number; words: number };
+	/** `scale` < 1 when the phrase was reached through a typo of one of its words. */
+	| { kind: 'phrase'; literal: string[]; group: number; words: number; scale?: number };
 
 /** A sequence of index terms that made a document match; `primary` when the user typed it. */
 interface Pattern {
@@ -323,6 +328,44 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 		);
 	}
 
+	/**
+	 * Two typed words that the content writes as one ("chat gpt" → "ChatGPT", "cyber securite" →
+	 * "cybersécurité") are read as that one word, when the index knows it.
+	 */
+	function joinSplitWords(words: AnalyzedWord[], text: string): AnalyzedWord[] {
+		const out: AnalyzedWord[] = [];
+		for (let i = 0; i < words.length; i++) {
+			const a = words[i];
+			const b = words[i + 1];
+			if (b && !a.weak && !b.weak && /^[\s-]+$/.test(text.slice(a.end, b.start))) {
+				const folded = a.folded + b.folded;
+				const term = stem(folded);
+				if (postings.has(term)) {
+					out.push({ raw: `${a.raw}${b.raw}`, start: a.start, end: b.end, folded, term });
+					i++;
+					continue;
+				}
+			}
+			out.push(a);
+		}
+		return out;
+	}
+
+	/** The synonym group one of whose one-word names is a typo away from the term ("rensomware"). */
+	function synonymByTypo(term: string, folded: string): { terms: string[]; group: number } | null {
+		const max = editDistanceFor(folded, term);
+		if (max < 1) return null;
+		let best: { terms: string[]; group: number; d: number } | null = null;
+		for (const [first, list] of phrases) {
+			for (const p of list) {
+				if (p.terms.length !== 1 || first === term) continue;
+				const d = editDistance(term, first, max);
+				if (d <= max && (!best || d < best.d)) best = { terms: p.terms, group: p.group, d };
+			}
+		}
+		return best;
+	}
+
 	function toSlots(words: AnalyzedWord[]): Slot[] {
 		const slots: Slot[] = [];
 		const seen = new Set<string>();
@@ -347,7 +390,15 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 			}
 			const w = words[i++];
 			if (w.weak && words.length > 1) continue;
-			push({ kind: 'word', term: w.term as string, folded: w.folded, words: 1 }, `w${w.term}`);
+			const slot: Slot = { kind: 'word', term: w.term as string, folded: w.folded, words: 1 };
+			// A word whose typo matches no module may be a typo of a synonym the modules never use
+			// ("rensomware" for "ransomware", which only the glossary writes): read it as that synonym.
+			const typo =
+				!postings.has(slot.term) && ![...scoreWord(slot).keys()].some((ref) => docs[Number(ref)]?.kind === 'module')
+					? synonymByTypo(slot.term, slot.folded)
+					: null;
+			if (typo) push({ kind: 'phrase', literal: typo.terms, group: typo.group, words: 1, scale: FUZZY_WEIGHT }, `g${typo.group}`);
+			else push(slot, `w${w.term}`);
 		}
 		return slots;
 	}
@@ -390,7 +441,7 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 				const sum = rest.reduce((n, m) => n + (m.get(ref) as number), s);
 				// Words of the phrase scattered over the document are weaker evidence than the phrase:
 				// "attaque" in a title and "rançongiciel" once in the text is not "attaque par rançongiciel".
-				const score = sum * weight * (hasPhrase(ref, terms) ? 1 : SCATTERED_WEIGHT);
+				const score = sum * weight * (slot.scale ?? 1) * (hasPhrase(ref, terms) ? 1 : SCATTERED_WEIGHT);
 				const hit = hits.get(ref);
 				if (!hit) hits.set(ref, { score, patterns: [{ terms, primary }] });
 				else {
@@ -538,7 +589,7 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 		const words = analyzeQuery(q)
 			.filter((w) => w.raw.length <= MAX_WORD_CHARS)
 			.slice(0, MAX_QUERY_WORDS);
-		const slots = toSlots(words);
+		const slots = toSlots(joinSplitWords(words, q));
 		if (!slots.length) return [];
 		const totalWords = slots.reduce((n, s) => n + s.words, 0);
 
