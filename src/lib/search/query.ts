@@ -213,27 +213,62 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	const docs: SearchDoc[] = serialised.docs;
 	const synonyms: unknown[] = serialised.synonyms;
 
-	// Postings by term, from the documents' vectors.
-	const terms = serialised.terms.filter((t): t is string => typeof t === 'string');
-	const postings = new Map<string, Posting[]>();
-	serialised.vectors.forEach((byDoc, field) => {
-		byDoc.forEach((flat, doc) => {
-			if (!Array.isArray(flat) || !docs[doc]) return;
-			const at = field === LEAD ? docs[doc].at?.lead : field === BODY ? docs[doc].at?.body : undefined;
-			let id = 0;
-			for (let i = 0; i + 1 < flat.length; i += 2) {
-				id += flat[i];
-				const term = terms[id];
-				if (term === undefined) continue;
-				const step = at ? parseInt(at[i / 2] ?? '0', 36) || 0 : 0;
-				const list = postings.get(term);
-				const p = { doc, field, weight: flat[i + 1] / WEIGHT_SCALE, step };
-				if (list) list.push(p);
-				else postings.set(term, [p]);
-			}
+	// Postings by term, from the documents' vectors, in flat typed arrays (one pass to count, one
+	// to fill): loading allocates no object per posting, and a term's list is made on first use.
+	const terms = serialised.terms.map((t) => (typeof t === 'string' ? t : ''));
+	const termId = new Map(terms.map((t, i) => [t, i]));
+	const entries = (fn: (id: number, field: number, doc: number, i: number) => void) =>
+		serialised.vectors.forEach((byDoc, field) => {
+			if (!Array.isArray(byDoc)) return;
+			byDoc.forEach((flat, doc) => {
+				if (!Array.isArray(flat) || !docs[doc]) return;
+				let id = 0;
+				for (let i = 0; i + 1 < flat.length; i += 2) {
+					id += flat[i];
+					if (id >= 0 && id < terms.length) fn(id, field, doc, i);
+				}
+			});
 		});
+	const start = new Uint32Array(terms.length + 1);
+	entries((id) => start[id + 1]++);
+	for (let i = 0; i < terms.length; i++) start[i + 1] += start[i];
+	const total = start[terms.length];
+	const pDoc = new Uint32Array(total);
+	const pField = new Uint8Array(total);
+	const pStep = new Uint8Array(total);
+	const pWeight = new Float64Array(total);
+	const cursor = start.slice(0, terms.length);
+	entries((id, field, doc, i) => {
+		const k = cursor[id]++;
+		const flat = serialised.vectors[field][doc];
+		const at = field === LEAD ? docs[doc].at?.lead : field === BODY ? docs[doc].at?.body : undefined;
+		pDoc[k] = doc;
+		pField[k] = field;
+		pWeight[k] = flat[i + 1] / WEIGHT_SCALE;
+		pStep[k] = at ? parseInt(at[i / 2] ?? '0', 36) || 0 : 0;
 	});
-	const tokenSet = TokenSet.fromArray([...postings.keys()].sort());
+	const postingCache = new Map<string, Posting[]>();
+	const postings = {
+		has: (term: string) => {
+			const id = termId.get(term);
+			return id !== undefined && start[id + 1] > start[id];
+		},
+		get(term: string): Posting[] | undefined {
+			const id = termId.get(term);
+			if (id === undefined || start[id + 1] === start[id]) return undefined;
+			let list = postingCache.get(term);
+			if (!list) {
+				list = [];
+				for (let k = start[id]; k < start[id + 1]; k++) list.push({ doc: pDoc[k], field: pField[k], weight: pWeight[k], step: pStep[k] });
+				if (postingCache.size >= 5000) postingCache.clear();
+				postingCache.set(term, list);
+			}
+			return list;
+		},
+	};
+	// The fuzzy-matching automaton is only built for the first word that needs it.
+	let tokenSet: lunr.TokenSet | null = null;
+	const tokens = () => (tokenSet ??= TokenSet.fromArray(terms.filter((t, i) => t && start[i + 1] > start[i]).sort()));
 	const phraseDocs = new Map<string, Set<number>>();
 	for (const [key, list] of Object.entries(serialised.phrases)) if (Array.isArray(list)) phraseDocs.set(key, new Set(list));
 	let textOf: (doc: number) => string = () => '';
@@ -320,7 +355,7 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 			remember(
 				fuzzyCache,
 				key,
-				tokenSet
+				tokens()
 					.intersect(TokenSet.fromFuzzyString(term, distance))
 					.toArray()
 					.filter((t) => t !== term),
