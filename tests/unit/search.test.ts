@@ -534,7 +534,14 @@ describe('excerpt texts', () => {
 	it('refuses texts that are not those of this index', () => {
 		const bare = createSearcher(JSON.parse(json));
 		const texts = JSON.parse(textJson);
-		for (const bad of [null, {}, { ...texts, v: SEARCH_INDEX_VERSION + 1 }, { ...texts, texts: texts.texts.slice(1) }, { ...texts, texts: texts.texts.map(() => 1) }]) {
+		for (const bad of [
+			null,
+			{},
+			{ ...texts, v: SEARCH_INDEX_VERSION + 1 },
+			{ ...texts, build: `${texts.build}x` }, // a stale copy from another build
+			{ ...texts, texts: texts.texts.slice(1) },
+			{ ...texts, texts: texts.texts.map(() => 1) },
+		]) {
 			expect(bare.useTexts(bad)).toBe(false);
 		}
 		expect(bare.hasTexts).toBe(false);

@@ -90,6 +90,16 @@ function holds(seq: readonly string[], terms: readonly string[]): boolean {
 	return false;
 }
 
+/** FNV-1a 32-bit hash of a string, in base 36: ties the two search files of one build together. */
+function fingerprint(s: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(36);
+}
+
 /** Base-36 digit of a step number (0 = outside any step); a lesson has at most 7 steps. */
 const stepDigit = (k: number) => k.toString(36);
 
@@ -249,9 +259,10 @@ export function buildSearch({ modules, glossary, minutes }: SearchIndexInput): {
 		}
 	}
 
+	const build = fingerprint(JSON.stringify([terms, docs, texts, spans]));
 	return {
-		index: { v: SEARCH_INDEX_VERSION, terms, vectors, docs, synonyms: groups, phrases },
-		texts: { v: SEARCH_INDEX_VERSION, texts, spans },
+		index: { v: SEARCH_INDEX_VERSION, build, terms, vectors, docs, synonyms: groups, phrases },
+		texts: { v: SEARCH_INDEX_VERSION, build, texts, spans },
 	};
 }
 

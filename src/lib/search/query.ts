@@ -183,12 +183,13 @@ function isSerialized(x: unknown): x is SerializedSearchIndex {
 	);
 }
 
-function isTexts(x: unknown, docs: number): x is SerializedSearchTexts {
+function isTexts(x: unknown, docs: number, build: unknown): x is SerializedSearchTexts {
 	const o = x as Partial<SerializedSearchTexts> | null;
 	return (
 		!!o &&
 		typeof o === 'object' &&
 		o.v === SEARCH_INDEX_VERSION &&
+		o.build === build &&
 		Array.isArray(o.texts) &&
 		o.texts.length === docs &&
 		o.texts.every((t) => typeof t === 'string') &&
@@ -212,6 +213,7 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	if (!isSerialized(serialised)) throw new Error('search index: unexpected format or version');
 	const docs: SearchDoc[] = serialised.docs;
 	const synonyms: unknown[] = serialised.synonyms;
+	const build = serialised.build;
 
 	// Postings by term, from the documents' vectors, in flat typed arrays (one pass to count, one
 	// to fill): loading allocates no object per posting, and a term's list is made on first use.
@@ -275,7 +277,7 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	let spansOf: (doc: number) => Array<[number, number]> | null = () => null;
 	let hasTexts = false;
 	function useTexts(payload: unknown): boolean {
-		if (!isTexts(payload, docs.length)) return false;
+		if (!isTexts(payload, docs.length, build)) return false;
 		textOf = (doc) => payload.texts[doc] ?? '';
 		spansOf = (doc) => (Array.isArray(payload.spans[doc]) ? payload.spans[doc] : null);
 		views.clear();

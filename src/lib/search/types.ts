@@ -60,6 +60,8 @@ export interface SearchDoc {
 /** The payload of `search-index.json`. */
 export interface SerializedSearchIndex {
 	v: typeof SEARCH_INDEX_VERSION;
+	/** Fingerprint of this build's vocabulary and texts, repeated in search-text.json. */
+	build: string;
 	/** Index terms (folded French stems), sorted; a term's place is its id. */
 	terms: string[];
 	/**
@@ -80,6 +82,8 @@ export interface SerializedSearchIndex {
 /** The payload of `search-text.json`. */
 export interface SerializedSearchTexts {
 	v: typeof SEARCH_INDEX_VERSION;
+	/** The `build` of the index these texts belong to (a stale cached copy is refused). */
+	build: string;
 	/**
 	 * Plain text of each document, by ref, capped at `SNIPPET_TEXT_MAX`: summary then body, key
 	 * points and case for a module; the aliases for a term (its definition is already `summary`).
