@@ -22,8 +22,9 @@
  *
  * Steps: a lesson module's result names and links the step it matched best (`step`), unless the
  * module's title or theme holds every part of the query (the learner is looking for the module).
- * The step is where the matched words weigh most outside the title: a step title, or the step
- * text that uses them most (build-index.ts places every word). No step when they weigh most in the
+ * The step is the one whose title holds every part of the query, else where the matched words
+ * weigh most outside the title: a step title, or the step text that uses them most
+ * (build-index.ts places every word). No step when they weigh most in the
  * summary, objectives, key points or case.
  *
  * Excerpts need the documents' text, which comes apart (`useTexts`); until then `snippet` is [].
@@ -692,6 +693,17 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 		});
 	}
 
+	const titleTerms = new Map<number, Array<Set<string>>>();
+	/** Index terms of each step title of a lesson, analysed once. */
+	function stepTitleTerms(doc: number): Array<Set<string>> {
+		let list = titleTerms.get(doc);
+		if (!list) {
+			list = (docs[doc]?.steps ?? []).map((s) => new Set(analyzeText(s.title).flatMap((w) => (w.term === null ? [] : [w.term]))));
+			titleTerms.set(doc, list);
+		}
+		return list;
+	}
+
 	/**
 	 * The step (1-based) a lesson's result matched best, or 0: none when the title or theme holds
 	 * every part of the query, else the place where the matched words weigh most outside them.
@@ -699,6 +711,10 @@ export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	function stepOf(doc: number, slots: Pattern[][]): number {
 		const names = (p: Pattern) => p.terms.every((t) => placesIn(t, doc).whole > 0);
 		if (slots.every((patterns) => patterns.some(names))) return 0;
+		// A step whose title holds every part of the query is the one (the first, if several).
+		const titles = stepTitleTerms(doc);
+		const k = titles.findIndex((set) => slots.every((patterns) => patterns.some((p) => p.terms.every((t) => set.has(t)))));
+		if (k >= 0) return k + 1;
 		const weight = new Map<number, number>();
 		for (const patterns of slots) {
 			for (const p of patterns) {
