@@ -487,6 +487,24 @@ describe('lesson steps', () => {
 		}
 	});
 
+	it('works for a module converted to steps with no code change (a long read cut at its headings here)', () => {
+		const long = modules.find((m) => !m.data.steps && (m.body.match(/^## /gm) ?? []).length >= 4);
+		if (!long) return; // every module is a lesson by now: the test above covers them all
+		const parts = long.body.split(/^## (.+)$/m); // [before, title1, text1, title2, text2, …]
+		const steps = [];
+		for (let i = 1; i < parts.length; i += 2) steps.push({ id: `s${(i + 1) / 2}`, title: parts[i].trim(), text: parts[i + 1] });
+		const body = steps.map((st, i) => `<Step id="${st.id}">\n${i === 0 ? parts[0] : ''}${st.text}\n</Step>`).join('\n');
+		const converted = { ...long, body, data: { ...long.data, steps: steps.map((st) => ({ id: st.id, title: st.title, essential: false })) } };
+		const b = buildSearch({ modules: modules.map((m) => (m === long ? converted : m)), glossary, minutes });
+		const s2 = createSearcher(JSON.parse(JSON.stringify(b.index)), JSON.parse(JSON.stringify(b.texts)));
+		steps.forEach((st, i) => {
+			const r = s2.search(st.title, { limit: 30 }).find((x) => x.kind === 'module' && x.id === long.id);
+			expect(r?.step, `${long.id} / ${st.title}`).toEqual({ id: st.id, n: i + 1, title: st.title });
+		});
+		// The same module unconverted never names a step.
+		expect(search(steps[1].title).find((x) => x.id === long.id)?.step).toBeUndefined();
+	}, 60_000);
+
 	it('links the step a query matched inside it, and cuts the excerpt from that step', () => {
 		const [r] = search('injection indirecte');
 		expect(r).toMatchObject({ kind: 'module', id: 'injection-de-prompt', step: { id: 'directe-indirecte', n: 2 } });
