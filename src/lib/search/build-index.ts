@@ -1,6 +1,7 @@
 /**
- * Builds the search index at build time (prerendered `search-index.json`, the benchmark and the
- * tests). Pure: takes entries, returns a JSON-serialisable object, reads nothing from disk.
+ * Builds the search index and its excerpt texts at build time (prerendered `search-index.json`
+ * and `search-text.json`, the benchmark and the tests). Pure: takes entries, returns
+ * JSON-serialisable objects, reads nothing from disk.
  *
  * One lunr document per module and one per glossary term, in four weighted fields:
  * - `title`: module title or term label (boost 10);
@@ -264,9 +265,4 @@ export function buildSearch({ modules, glossary, minutes }: SearchIndexInput): {
 		index: { v: SEARCH_INDEX_VERSION, build, terms, vectors, docs, synonyms: groups, phrases },
 		texts: { v: SEARCH_INDEX_VERSION, build, texts, spans },
 	};
-}
-
-/** The search index alone (`buildSearch(input).index`). */
-export function buildSearchIndex(input: SearchIndexInput): SerializedSearchIndex {
-	return buildSearch(input).index;
 }
