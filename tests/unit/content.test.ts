@@ -130,6 +130,11 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, m) => {
 		const ids = new Set(glossary.map((g) => g.id));
 		for (const t of termLinks(m.body)) expect(ids.has(t), `<Term id="${t}">`).toBe(true);
 	});
+	it('links only to practice pages that exist', () => {
+		for (const [, slug] of m.body.matchAll(/<PracticeLink\s+slug="([^"]*)"/g)) {
+			expect(existsSync(`src/pages/pratique/${slug}.astro`), `<PracticeLink slug="${slug}">`).toBe(true);
+		}
+	});
 	it('writes no raw internal links (they would break under a base path)', () => {
 		expect(m.body).not.toMatch(/\]\(\/(?!\/)/);
 		expect(m.body).not.toMatch(/href=["']\/(?!\/)/);
