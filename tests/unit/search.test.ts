@@ -8,7 +8,6 @@
  * them (never above the best module) and would otherwise make the expectations depend on the
  * glossary's growth.
  */
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { moduleMinutes } from '../../src/lib/catalog';
 import { readableText } from '../../src/lib/duration';
