@@ -30,6 +30,7 @@ import { isCorrect, scoreQuiz } from '../quiz/scoring';
 import { quizCoreLabels as L } from '../quiz-labels';
 import { initModulePage } from './module-page';
 import { stepAnchor } from '../lesson/steps';
+import { caseSetting, decodeCaseChoice, encodeCaseChoice, versionToShow } from '../lesson/case';
 
 type QType = 'single' | 'multiple' | 'truefalse';
 interface QNode {
@@ -238,30 +239,48 @@ export function initLesson(): void {
 		showAnswered(q, decodeAnswer(e.checks[q.id]));
 	});
 
-	// ---------------------------------------------------------- case
+	// ---------------------------------------------------------- case (and its nurse-setting versions)
 	const caseEl = parts.get(AT_CASE)!;
-	const decision = $<HTMLFieldSetElement>(caseEl, '[data-case]')!;
-	const analysis = $<HTMLDetailsElement>(caseEl, '[data-analysis]')!;
-	const caseFeedback = $(caseEl, '[data-case-feedback]')!;
-	for (const input of $$<HTMLInputElement>(decision, 'input')) input.disabled = false;
-	$(decision, '[data-decide]')!.addEventListener('click', () => {
-		const choice = $<HTMLInputElement>(decision, 'input:checked')?.value;
-		if (!choice) {
-			caseFeedback.className = 'q-feedback notice warn';
-			caseFeedback.textContent = 'Choisissez une option avant de valider.';
-			return;
-		}
-		update(chooseOption(choice));
-		renderCase();
-		analysis.scrollIntoView({ block: 'nearest' });
-	});
+	const versions = $$(caseEl, '[data-case-version]');
+	const versionKeys = versions.map((v) => v.dataset.caseVersion!);
+	const caseTitle = $(caseEl, '[data-case-title]')!;
+	const caseKicker = $(caseEl, '[data-case-kicker]')!;
+	const tocCase = $(document, '[data-toc="@case"] a');
+	const tocCaseText = tocCase?.textContent ?? '';
+	for (const v of versions) {
+		const decision = $<HTMLFieldSetElement>(v, '[data-case]')!;
+		for (const input of $$<HTMLInputElement>(decision, 'input')) input.disabled = false;
+		$(decision, '[data-decide]')!.addEventListener('click', () => {
+			const option = $<HTMLInputElement>(decision, 'input:checked')?.value;
+			const fb = $(v, '[data-case-feedback]')!;
+			if (!option) {
+				fb.className = 'q-feedback notice warn';
+				fb.textContent = 'Choisissez une option avant de valider.';
+				return;
+			}
+			update(chooseOption(encodeCaseChoice(v.dataset.caseVersion!, option)));
+			renderCase();
+			$(v, '[data-analysis]')!.scrollIntoView({ block: 'nearest' });
+		});
+	}
 
+	/** Shows one version: the one decided on, else the learner's setting's, else the base case. */
 	function renderCase(): void {
 		const choice = entry().choice;
-		const option = choice ? $(decision, `[data-choice="${choice}"]`) : null;
+		const key = versionToShow(choice, caseSetting(store.progress.get()), versionKeys);
+		const active = versions[versionKeys.indexOf(key)];
+		for (const v of versions) v.classList.toggle('active', v === active);
+		if (active instanceof HTMLDetailsElement) active.open = true;
+		caseTitle.textContent = active.dataset.title!;
+		caseKicker.textContent = active.dataset.kicker!;
+		if (tocCase) tocCase.textContent = key ? `Cas pratique : ${active.dataset.title}` : tocCaseText;
+		const decided = decodeCaseChoice(choice);
+		if (!decided || decided.version !== key) return;
+		const decision = $<HTMLFieldSetElement>(active, '[data-case]')!;
+		const option = $(decision, `[data-choice="${decided.option}"]`);
 		if (!option) return;
 		for (const input of $$<HTMLInputElement>(decision, 'input')) {
-			input.checked = input.value === choice;
+			input.checked = input.value === decided.option;
 			input.disabled = true;
 		}
 		$(decision, '.q-actions')!.hidden = true;
@@ -273,8 +292,10 @@ export function initLesson(): void {
 			why.classList.add('revealed');
 		}
 		const verdict = option.dataset.verdict;
+		const caseFeedback = $(active, '[data-case-feedback]')!;
 		caseFeedback.className = `q-feedback notice ${verdict === 'sound' ? 'ok' : verdict === 'partial' ? 'info' : 'error'}`;
 		caseFeedback.textContent = `Votre choix : « ${$(option, '[data-option-text]')!.textContent!.trim().replace(/[.\s]+$/, '')} ». ${$(option, '.verdict')!.textContent} ${$(option, '[data-option-why]')!.textContent}`;
+		const analysis = $<HTMLDetailsElement>(active, '[data-analysis]')!;
 		analysis.open = true;
 		analysis.classList.add('revealed');
 	}
@@ -536,4 +557,6 @@ export function initLesson(): void {
 		restoreAnswers();
 		if (current === AT_QUIZ) renderQuiz(false);
 	});
+	// A nurse setting chosen in another tab picks the case version (until one is decided).
+	store.subscribe(renderCase);
 }
