@@ -30,6 +30,7 @@ import { isCorrect, scoreQuiz } from '../quiz/scoring';
 import { quizCoreLabels as L } from '../quiz-labels';
 import { initModulePage } from './module-page';
 import { stepAnchor } from '../lesson/steps';
+import { minutesLeft, minutesLeftLabel, type LessonMinutes } from '../lesson/remaining';
 import { caseSetting, decodeCaseChoice, encodeCaseChoice, versionToShow } from '../lesson/case';
 
 type QType = 'single' | 'multiple' | 'truefalse';
@@ -149,8 +150,25 @@ export function initLesson(): void {
 	const entry = (): LessonEntry => forVersion(getLesson(section.get(), moduleId), cv, outline, now());
 	const update = (fn: (e: LessonEntry) => LessonEntry): LessonEntry => {
 		section.update((s) => updateLesson(s, moduleId, cv, outline, now(), fn));
+		renderLeft();
 		return entry();
 	};
+
+	// « Ce qu'il reste »: the build's exact minutes of each part, minus what is done.
+	const min = (el: Element | null | undefined) => Number((el as HTMLElement | null)?.dataset.min ?? 0);
+	const leftEl = $(root, '[data-lesson-left]');
+	const minutes: LessonMinutes = {
+		steps: outline.steps.map((id) => {
+			const part = $(root, `[data-part="${id}"]`);
+			return { id, check: $(part ?? root, '.step-check [data-q]')?.dataset.q ?? undefined, minutes: min(part) };
+		}),
+		case: min($(root, '[data-part="@case"]')),
+		quiz: $$(root, '[data-quiz-item]').map((li) => ({ id: li.dataset.quizItem!, minutes: min(li) })),
+	};
+	function renderLeft(): void {
+		if (!leftEl) return;
+		leftEl.textContent = minutesLeftLabel(minutesLeft(minutes, entry(), store.moduleEntry(moduleId)?.status === 'completed'));
+	}
 
 	root.classList.add('js-on');
 	for (const el of $$(article, '.js-only')) el.hidden = false;
@@ -531,6 +549,7 @@ export function initLesson(): void {
 		renderCase();
 	}
 	restoreAnswers();
+	renderLeft();
 	const start = entry();
 	const hashAt = fromHash(location.hash);
 	const at = hashAt ?? start.at;
@@ -555,6 +574,7 @@ export function initLesson(): void {
 	// Another tab moved on: take its answers (the place stays this tab's own).
 	section.subscribe(() => {
 		restoreAnswers();
+		renderLeft();
 		if (current === AT_QUIZ) renderQuiz(false);
 	});
 	// A nurse setting chosen in another tab picks the case version (until one is decided).
