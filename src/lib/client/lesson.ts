@@ -250,6 +250,30 @@ export function initLesson(): void {
 		if (at && at !== current) moveTo(at);
 	});
 
+	// ---------------------------------------------------------- glossary words, in place
+	// Each word becomes a disclosure button; the code and the definition load on first use.
+	const words = $$<HTMLAnchorElement>(root, 'a[data-term]');
+	for (const w of words) {
+		w.setAttribute('role', 'button');
+		w.setAttribute('aria-expanded', 'false');
+	}
+	const openWord = (w: HTMLAnchorElement) => void import('./terms').then((m) => m.toggleTerm(w, base));
+	for (const w of words) {
+		w.addEventListener('click', (ev) => {
+			if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return; // a new tab still opens the glossary
+			ev.preventDefault();
+			openWord(w);
+		});
+		w.addEventListener('keydown', (ev) => {
+			if (ev.key === ' ') {
+				ev.preventDefault();
+				openWord(w);
+			} else if (ev.key === 'Escape' && w.getAttribute('aria-expanded') === 'true') {
+				void import('./terms').then((m) => m.closeTerm(w));
+			}
+		});
+	}
+
 	// ---------------------------------------------------------- step checks
 	const checks = $$<HTMLFieldSetElement>(root, '.step [data-q]').map(readQuestion);
 	for (const q of checks) armQuestion(q, (ids) => {
