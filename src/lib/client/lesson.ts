@@ -185,6 +185,8 @@ export function initLesson(): void {
 		return at === AT_CASE ? 'Cas pratique' : 'Quiz de validation';
 	};
 	let current = '';
+	/** Stops reading aloud (set once the listen control is wired). */
+	let stopSpeaking = (): void => {};
 
 	function show(at: string, focus: boolean): void {
 		if (!parts.has(at)) return;
@@ -427,64 +429,13 @@ export function initLesson(): void {
 		update(endQuiz());
 		for (const li of items.values()) li.classList.remove('asked');
 		quizNext.hidden = true;
-		$(result, '[data-score]')!.textContent = fill(L.score, { correct: r.correct, total: r.total, percent: r.percent });
-		// « Enregistré » only once the write succeeded; otherwise the cause and a copy right here.
-		const saved = store.progress.saved();
-		const issue = saved ? null : store.reason === 'quota' ? 'quota' : 'blocked';
-		const verdict = $(result, '[data-verdict]')!;
-		verdict.className = `notice ${r.passed ? 'ok' : 'warn'}`;
-		verdict.textContent = r.passed ? (issue ? '' : L.passed) : L.failed;
-		const problem = $(result, '[data-save-problem]')!;
-		problem.hidden = true;
-		const offerCopy = async (pick: (u: typeof import('../quiz-unsaved-labels').quizUnsavedLabels) => string[]) => {
-			const { quizUnsavedLabels: U } = await import('../quiz-unsaved-labels');
-			const lines = pick(U);
-			const p = (t: string) => Object.assign(document.createElement('p'), { textContent: t });
-			const out = document.createElement('textarea');
-			out.readOnly = true;
-			out.rows = 3;
-			out.hidden = true;
-			out.setAttribute('aria-label', U.codeLabel);
-			const b = Object.assign(document.createElement('button'), { type: 'button', className: 'button', textContent: U.exportCode });
-			b.addEventListener('click', async () => {
-				const { exportCode } = await import('../progress/transfer');
-				out.value = await exportCode(store.progress.get());
-				out.hidden = false;
-				out.focus();
-				out.select();
-			});
-			problem.replaceChildren(...lines.map(p), b, out);
-			problem.hidden = false;
-		};
-		if (issue) {
-			let tabKept = false;
-			try {
-				tabKept = sessionStorage.getItem(`${store.prefix}unsaved:progress`) !== null;
-			} catch {
-				// no tab copy either
-			}
-			void offerCopy((U) => {
-				if (r.passed) verdict.textContent = U.passedUnsaved;
-				return [U.unsavedTitle, issue === 'quota' ? U.unsavedQuota : U.unsavedBlocked, tabKept ? U.unsavedTab : U.unsavedPage];
-			});
-		} else if (r.passed) {
-			import('./persist-client').then(({ afterCompletion }) => afterCompletion(store)).then((due) => { if (due) { void offerCopy((U) => [U.remindExport]); problem.className = 'notice warn'; } }).catch(() => {});
-		}
-		$(result, '[data-review-later]')!.hidden = r.missed.length + missedChecks.length === 0;
-		$<HTMLAnchorElement>(result, '[data-progress-link]')!.href = `${base}progression/`;
-		const nextLink = $<HTMLAnchorElement>(document, '.track-nav:not([hidden]) .next a');
-		const nextBox = $(result, '[data-next-module]')!;
-		nextBox.hidden = !nextLink || !r.passed;
-		if (nextLink) {
-			const a = document.createElement('a');
-			a.className = 'button';
-			a.href = nextLink.href;
-			a.textContent = `Module suivant de votre parcours : ${nextLink.querySelector('span:last-child')?.textContent ?? ''}`;
-			nextBox.replaceChildren(a);
-		}
-		result.hidden = false;
-		renderBest();
-		result.focus();
+		// The result box is drawn by a lazy chunk (the attempt is already recorded above).
+		void import('./lesson-result').then(({ showResult }) => {
+			showResult({ store, base, result, score: r, missedChecks });
+			result.hidden = false;
+			renderBest();
+			result.focus();
+		});
 	}
 
 	$(result, '[data-retry]')!.addEventListener('click', () => {
@@ -497,60 +448,22 @@ export function initLesson(): void {
 	});
 
 	// ---------------------------------------------------------- listen (local French voice only)
+	// The control shows only with a local French voice; its code loads then (lesson-listen.ts).
 	const listenButtons = $$<HTMLButtonElement>(root, '[data-listen]');
-	let speaking: HTMLButtonElement | null = null;
-	function stopSpeaking(): void {
-		if (!speaking) return;
-		window.speechSynthesis?.cancel();
-		setListen(speaking, 'idle');
-		speaking = null;
-	}
-	function setListen(b: HTMLButtonElement, state: 'idle' | 'playing' | 'paused'): void {
-		b.textContent = state === 'idle' ? 'Écouter cette étape' : state === 'playing' ? 'Mettre en pause' : 'Reprendre la lecture';
-		b.setAttribute('aria-pressed', String(state === 'playing'));
-		b.dataset.state = state;
-	}
-	function localFrenchVoice(): SpeechSynthesisVoice | undefined {
-		return window.speechSynthesis?.getVoices().find((v) => /^fr(-|_|$)/i.test(v.lang) && v.localService === true);
-	}
-	function applyVoices(): void {
-		const has = !!localFrenchVoice();
-		for (const b of listenButtons) b.closest<HTMLElement>('.listen')!.hidden = !has;
-	}
+	let listen: { stop(): void; apply(): void } | null = null;
+	stopSpeaking = () => listen?.stop();
 	for (const b of listenButtons) b.closest<HTMLElement>('.listen')!.hidden = true;
+	const checkVoices = (): void => {
+		if (listen) return listen.apply();
+		if (!window.speechSynthesis?.getVoices().some((v) => /^fr(-|_|$)/i.test(v.lang) && v.localService === true)) return;
+		void import('./lesson-listen').then((m) => {
+			listen ??= m.initListen(listenButtons);
+			listen.apply();
+		});
+	};
 	if ('speechSynthesis' in window) {
-		applyVoices();
-		window.speechSynthesis.addEventListener?.('voiceschanged', applyVoices);
-		for (const b of listenButtons) {
-			b.addEventListener('click', () => {
-				const synth = window.speechSynthesis;
-				const voice = localFrenchVoice();
-				if (!voice) return applyVoices();
-				if (speaking === b && b.dataset.state === 'playing') {
-					synth.pause();
-					return setListen(b, 'paused');
-				}
-				if (speaking === b && b.dataset.state === 'paused') {
-					synth.resume();
-					return setListen(b, 'playing');
-				}
-				stopSpeaking();
-				const part = b.closest<HTMLElement>('[data-part]')!;
-				const text = [$(part, 'h2')?.textContent, $(part, '[data-step-body]')?.textContent].join('. ').replace(/\s+/g, ' ');
-				const u = new SpeechSynthesisUtterance(text);
-				u.voice = voice;
-				u.lang = voice.lang;
-				u.onend = () => {
-					if (speaking === b) {
-						setListen(b, 'idle');
-						speaking = null;
-					}
-				};
-				speaking = b;
-				setListen(b, 'playing');
-				synth.speak(u);
-			});
-		}
+		checkVoices();
+		window.speechSynthesis.addEventListener?.('voiceschanged', checkVoices);
 	}
 
 	// ---------------------------------------------------------- print: every answer
