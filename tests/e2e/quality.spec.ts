@@ -1,6 +1,11 @@
 import { expect, test, chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { builtPages } from './site-pages';
+import { readModules } from '../../src/lib/content-files';
+
+/** A module still written as a long read with its quiz island, if any is left. */
+const legacy = readModules(join(process.cwd(), 'content')).find((m) => !(m.data as { steps?: unknown }).steps)?.data.id as string | undefined;
 
 const pages = builtPages();
 
@@ -142,7 +147,8 @@ test.describe('performance budgets (service workers blocked)', () => {
 
 	// Was 30 KB; the reliability work of issue 16 added 0.9 KB (measured 30.9 KB on 2026-12-04).
 	test('a module page not yet converted, with its quiz island: ≤ 31.5 KB of JavaScript and ≤ 100 KB in all (gzip)', async ({ page }) => {
-		const w = await weigh(page, './modules/rgpd-donnees-sante/', async (p) => {
+		test.skip(!legacy, 'every module is a lesson: no long-read page left to weigh');
+		const w = await weigh(page, `./modules/${legacy}/`, async (p) => {
 			await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
 			await p.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
 			await p.locator('[data-quiz] fieldset input').first().check();
@@ -163,7 +169,7 @@ test.describe('performance budgets (service workers blocked)', () => {
 });
 
 test('module pages print as handouts: no navigation, source URLs written out', async ({ page }) => {
-	await page.goto('./modules/rgpd-donnees-sante/');
+	await page.goto('./modules/ia-sante-france/');
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('header.site-header')).toBeHidden();
 	await expect(page.locator('footer.site-footer')).toBeHidden();
