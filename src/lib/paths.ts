@@ -23,6 +23,8 @@ export const routes = {
 	theme: (theme: string) => `themes/${theme}/`,
 	glossary: 'glossaire/',
 	term: (id: string) => `glossaire/#${id}`,
+	/** One definition as JSON, fetched when a word's definition opens in place. */
+	termData: (id: string) => `glossaire/${id}.json`,
 	search: 'recherche/',
 	progress: 'progression/',
 	about: 'a-propos/',

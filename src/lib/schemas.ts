@@ -281,8 +281,8 @@ function refineSteps(
 	ctx: z.RefinementCtx,
 ): void {
 	const steps = m.steps ?? [];
-	if (steps.length < 4 || steps.length > 7) {
-		ctx.addIssue({ code: 'custom', path: ['steps'], message: `une leçon compte 4 à 7 étapes (ici ${steps.length})` });
+	if (steps.length < LESSON_STEPS.min || steps.length > LESSON_STEPS.max) {
+		ctx.addIssue({ code: 'custom', path: ['steps'], message: `une leçon compte ${LESSON_STEPS.min} à ${LESSON_STEPS.max} étapes (ici ${steps.length})` });
 	}
 	const ids = steps.map((s) => s.id);
 	const quizPrompts = new Set(m.quiz.map((q) => normalisePrompt(q.prompt)));
@@ -319,6 +319,9 @@ function refineSteps(
 		ctx.addIssue({ code: 'custom', path: ['case', 'options'], message: 'dans une leçon, le cas est une décision : ajoutez 3 ou 4 options' });
 	}
 }
+
+/** How many steps a lesson has (the SCORM suspend-data size test uses the maximum). */
+export const LESSON_STEPS = { min: 4, max: 7 } as const;
 
 /** Lower-case, accents and punctuation folded: two prompts that differ only by those are the same. */
 export function normalisePrompt(s: string): string {

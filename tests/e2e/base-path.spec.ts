@@ -95,3 +95,18 @@ test('the service worker is scoped to the sub-path and serves the pages', async 
 	await context.setOffline(false);
 });
 });
+
+test('a glossary word of a lesson opens its definition in place, fetched under the sub-path', async ({ page }) => {
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+	await page.goto('./modules/injection-de-prompt/');
+	const word = page.locator('.lesson-part.current a[data-term]').first();
+	await word.click();
+	const box = page.getByRole('group', { name: /^Définition : / });
+	await expect(box).toBeFocused();
+	await expect(box).not.toContainText('Chargement');
+	await expect(box).not.toContainText('n’a pas pu être chargée');
+	const json = requests.filter((p) => p.endsWith('.json') && p.includes('/glossaire/'));
+	expect(json).toHaveLength(1);
+	expect(json[0].startsWith(`${BASE}glossaire/`)).toBe(true);
+});

@@ -122,11 +122,12 @@ test.describe('performance budgets (service workers blocked)', () => {
 		return { js, all };
 	}
 
-	// Issue 13 asks for 32 KB. Measured on 2026-12-04: 33.0 KB with the lesson engine alone, 35.4 KB
-	// once the reliability work (saved-state checks, tab merge under Web Locks, session copy of
-	// unsaved progress, search-form script) landed: HTML 15.9, JS 16.6, CSS 3.0. The test holds the
-	// line at 36 KB so that nothing grows while the missing kilobytes are found (issue 13 stays open).
-	test('a lesson page, every part used (step check, case, quiz question): ≤ 36 KB in all (gzip), HTML, CSS and JS', async ({ page }) => {
+	// Issue 13 asks for 32 KB: the budget since 2026-12-04 (was 36 KB while the kilobytes were
+	// found). Measured then: 31.6 KB (HTML with its CSS inline 18.6, JS 12.9), down from 37.0 KB:
+	// the lesson script and the site script as one file each (no dozen small shared chunks), the
+	// stylesheets inline, the legacy quiz island's styles on their own route, the listen control
+	// and the result box as lazy chunks, the icon inline (it was fetched again at every step).
+	test('a lesson page, every part used (step check, case, quiz question): ≤ 32 KB in all (gzip), HTML, CSS and JS', async ({ page }) => {
 		const w = await weigh(page, './modules/injection-de-prompt/', async (p) => {
 			await p.locator('.step [data-q] input').first().check();
 			await p.locator('.step [data-validate]').first().click();
@@ -140,7 +141,7 @@ test.describe('performance budgets (service workers blocked)', () => {
 			await expect(p.locator('.quiz-list > li.asked [data-feedback]')).not.toBeEmpty();
 		});
 		console.log(`lesson page: JS ${(w.js / 1024).toFixed(1)} KB, all ${(w.all / 1024).toFixed(1)} KB (gzip)`);
-		expect(w.all).toBeLessThanOrEqual(36 * 1024);
+		expect(w.all).toBeLessThanOrEqual(32 * 1024);
 	});
 
 	// Was 30 KB; the reliability work of issue 16 added 0.9 KB (measured 30.9 KB on 2026-12-04).

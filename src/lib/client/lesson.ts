@@ -30,6 +30,8 @@ import { isCorrect, scoreQuiz } from '../quiz/scoring';
 import { quizCoreLabels as L } from '../quiz-labels';
 import { initModulePage } from './module-page';
 import { stepAnchor } from '../lesson/steps';
+import { minutesLeft, minutesLeftLabel, type LessonMinutes } from '../lesson/remaining';
+import { caseSetting, decodeCaseChoice, encodeCaseChoice, versionToShow } from '../lesson/case';
 
 type QType = 'single' | 'multiple' | 'truefalse';
 interface QNode {
@@ -148,8 +150,25 @@ export function initLesson(): void {
 	const entry = (): LessonEntry => forVersion(getLesson(section.get(), moduleId), cv, outline, now());
 	const update = (fn: (e: LessonEntry) => LessonEntry): LessonEntry => {
 		section.update((s) => updateLesson(s, moduleId, cv, outline, now(), fn));
+		renderLeft();
 		return entry();
 	};
+
+	// « Ce qu'il reste »: the build's exact minutes of each part, minus what is done.
+	const min = (el: Element | null | undefined) => Number((el as HTMLElement | null)?.dataset.min ?? 0);
+	const leftEl = $(root, '[data-lesson-left]');
+	const minutes: LessonMinutes = {
+		steps: outline.steps.map((id) => {
+			const part = $(root, `[data-part="${id}"]`);
+			return { id, check: $(part ?? root, '.step-check [data-q]')?.dataset.q ?? undefined, minutes: min(part) };
+		}),
+		case: min($(root, '[data-part="@case"]')),
+		quiz: $$(root, '[data-quiz-item]').map((li) => ({ id: li.dataset.quizItem!, minutes: min(li) })),
+	};
+	function renderLeft(): void {
+		if (!leftEl) return;
+		leftEl.textContent = minutesLeftLabel(minutesLeft(minutes, entry(), store.moduleEntry(moduleId)?.status === 'completed'));
+	}
 
 	root.classList.add('js-on');
 	for (const el of $$(article, '.js-only')) el.hidden = false;
@@ -166,6 +185,8 @@ export function initLesson(): void {
 		return at === AT_CASE ? 'Cas pratique' : 'Quiz de validation';
 	};
 	let current = '';
+	/** Stops reading aloud (set once the listen control is wired). */
+	let stopSpeaking = (): void => {};
 
 	function show(at: string, focus: boolean): void {
 		if (!parts.has(at)) return;
@@ -231,6 +252,30 @@ export function initLesson(): void {
 		if (at && at !== current) moveTo(at);
 	});
 
+	// ---------------------------------------------------------- glossary words, in place
+	// Each word becomes a disclosure button; the code and the definition load on first use.
+	const words = $$<HTMLAnchorElement>(root, 'a[data-term]');
+	for (const w of words) {
+		w.setAttribute('role', 'button');
+		w.setAttribute('aria-expanded', 'false');
+	}
+	const openWord = (w: HTMLAnchorElement) => void import('./terms').then((m) => m.toggleTerm(w, base));
+	for (const w of words) {
+		w.addEventListener('click', (ev) => {
+			if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return; // a new tab still opens the glossary
+			ev.preventDefault();
+			openWord(w);
+		});
+		w.addEventListener('keydown', (ev) => {
+			if (ev.key === ' ') {
+				ev.preventDefault();
+				openWord(w);
+			} else if (ev.key === 'Escape' && w.getAttribute('aria-expanded') === 'true') {
+				void import('./terms').then((m) => m.closeTerm(w));
+			}
+		});
+	}
+
 	// ---------------------------------------------------------- step checks
 	const checks = $$<HTMLFieldSetElement>(root, '.step [data-q]').map(readQuestion);
 	for (const q of checks) armQuestion(q, (ids) => {
@@ -238,30 +283,48 @@ export function initLesson(): void {
 		showAnswered(q, decodeAnswer(e.checks[q.id]));
 	});
 
-	// ---------------------------------------------------------- case
+	// ---------------------------------------------------------- case (and its nurse-setting versions)
 	const caseEl = parts.get(AT_CASE)!;
-	const decision = $<HTMLFieldSetElement>(caseEl, '[data-case]')!;
-	const analysis = $<HTMLDetailsElement>(caseEl, '[data-analysis]')!;
-	const caseFeedback = $(caseEl, '[data-case-feedback]')!;
-	for (const input of $$<HTMLInputElement>(decision, 'input')) input.disabled = false;
-	$(decision, '[data-decide]')!.addEventListener('click', () => {
-		const choice = $<HTMLInputElement>(decision, 'input:checked')?.value;
-		if (!choice) {
-			caseFeedback.className = 'q-feedback notice warn';
-			caseFeedback.textContent = 'Choisissez une option avant de valider.';
-			return;
-		}
-		update(chooseOption(choice));
-		renderCase();
-		analysis.scrollIntoView({ block: 'nearest' });
-	});
+	const versions = $$(caseEl, '[data-case-version]');
+	const versionKeys = versions.map((v) => v.dataset.caseVersion!);
+	const caseTitle = $(caseEl, '[data-case-title]')!;
+	const caseKicker = $(caseEl, '[data-case-kicker]')!;
+	const tocCase = $(document, '[data-toc="@case"] a');
+	const tocCaseText = tocCase?.textContent ?? '';
+	for (const v of versions) {
+		const decision = $<HTMLFieldSetElement>(v, '[data-case]')!;
+		for (const input of $$<HTMLInputElement>(decision, 'input')) input.disabled = false;
+		$(decision, '[data-decide]')!.addEventListener('click', () => {
+			const option = $<HTMLInputElement>(decision, 'input:checked')?.value;
+			const fb = $(v, '[data-case-feedback]')!;
+			if (!option) {
+				fb.className = 'q-feedback notice warn';
+				fb.textContent = 'Choisissez une option avant de valider.';
+				return;
+			}
+			update(chooseOption(encodeCaseChoice(v.dataset.caseVersion!, option)));
+			renderCase();
+			$(v, '[data-analysis]')!.scrollIntoView({ block: 'nearest' });
+		});
+	}
 
+	/** Shows one version: the one decided on, else the learner's setting's, else the base case. */
 	function renderCase(): void {
 		const choice = entry().choice;
-		const option = choice ? $(decision, `[data-choice="${choice}"]`) : null;
+		const key = versionToShow(choice, caseSetting(store.progress.get()), versionKeys);
+		const active = versions[versionKeys.indexOf(key)];
+		for (const v of versions) v.classList.toggle('active', v === active);
+		if (active instanceof HTMLDetailsElement) active.open = true;
+		caseTitle.textContent = active.dataset.title!;
+		caseKicker.textContent = active.dataset.kicker!;
+		if (tocCase) tocCase.textContent = key ? `Cas pratique : ${active.dataset.title}` : tocCaseText;
+		const decided = decodeCaseChoice(choice);
+		if (!decided || decided.version !== key) return;
+		const decision = $<HTMLFieldSetElement>(active, '[data-case]')!;
+		const option = $(decision, `[data-choice="${decided.option}"]`);
 		if (!option) return;
 		for (const input of $$<HTMLInputElement>(decision, 'input')) {
-			input.checked = input.value === choice;
+			input.checked = input.value === decided.option;
 			input.disabled = true;
 		}
 		$(decision, '.q-actions')!.hidden = true;
@@ -273,8 +336,10 @@ export function initLesson(): void {
 			why.classList.add('revealed');
 		}
 		const verdict = option.dataset.verdict;
+		const caseFeedback = $(active, '[data-case-feedback]')!;
 		caseFeedback.className = `q-feedback notice ${verdict === 'sound' ? 'ok' : verdict === 'partial' ? 'info' : 'error'}`;
 		caseFeedback.textContent = `Votre choix : « ${$(option, '[data-option-text]')!.textContent!.trim().replace(/[.\s]+$/, '')} ». ${$(option, '.verdict')!.textContent} ${$(option, '[data-option-why]')!.textContent}`;
+		const analysis = $<HTMLDetailsElement>(active, '[data-analysis]')!;
 		analysis.open = true;
 		analysis.classList.add('revealed');
 	}
@@ -364,64 +429,13 @@ export function initLesson(): void {
 		update(endQuiz());
 		for (const li of items.values()) li.classList.remove('asked');
 		quizNext.hidden = true;
-		$(result, '[data-score]')!.textContent = fill(L.score, { correct: r.correct, total: r.total, percent: r.percent });
-		// « Enregistré » only once the write succeeded; otherwise the cause and a copy right here.
-		const saved = store.progress.saved();
-		const issue = saved ? null : store.reason === 'quota' ? 'quota' : 'blocked';
-		const verdict = $(result, '[data-verdict]')!;
-		verdict.className = `notice ${r.passed ? 'ok' : 'warn'}`;
-		verdict.textContent = r.passed ? (issue ? '' : L.passed) : L.failed;
-		const problem = $(result, '[data-save-problem]')!;
-		problem.hidden = true;
-		const offerCopy = async (pick: (u: typeof import('../quiz-unsaved-labels').quizUnsavedLabels) => string[]) => {
-			const { quizUnsavedLabels: U } = await import('../quiz-unsaved-labels');
-			const lines = pick(U);
-			const p = (t: string) => Object.assign(document.createElement('p'), { textContent: t });
-			const out = document.createElement('textarea');
-			out.readOnly = true;
-			out.rows = 3;
-			out.hidden = true;
-			out.setAttribute('aria-label', U.codeLabel);
-			const b = Object.assign(document.createElement('button'), { type: 'button', className: 'button', textContent: U.exportCode });
-			b.addEventListener('click', async () => {
-				const { exportCode } = await import('../progress/transfer');
-				out.value = await exportCode(store.progress.get());
-				out.hidden = false;
-				out.focus();
-				out.select();
-			});
-			problem.replaceChildren(...lines.map(p), b, out);
-			problem.hidden = false;
-		};
-		if (issue) {
-			let tabKept = false;
-			try {
-				tabKept = sessionStorage.getItem(`${store.prefix}unsaved:progress`) !== null;
-			} catch {
-				// no tab copy either
-			}
-			void offerCopy((U) => {
-				if (r.passed) verdict.textContent = U.passedUnsaved;
-				return [U.unsavedTitle, issue === 'quota' ? U.unsavedQuota : U.unsavedBlocked, tabKept ? U.unsavedTab : U.unsavedPage];
-			});
-		} else if (r.passed) {
-			import('./persist-client').then(({ afterCompletion }) => afterCompletion(store)).then((due) => { if (due) { void offerCopy((U) => [U.remindExport]); problem.className = 'notice warn'; } }).catch(() => {});
-		}
-		$(result, '[data-review-later]')!.hidden = r.missed.length + missedChecks.length === 0;
-		$<HTMLAnchorElement>(result, '[data-progress-link]')!.href = `${base}progression/`;
-		const nextLink = $<HTMLAnchorElement>(document, '.track-nav:not([hidden]) .next a');
-		const nextBox = $(result, '[data-next-module]')!;
-		nextBox.hidden = !nextLink || !r.passed;
-		if (nextLink) {
-			const a = document.createElement('a');
-			a.className = 'button';
-			a.href = nextLink.href;
-			a.textContent = `Module suivant de votre parcours : ${nextLink.querySelector('span:last-child')?.textContent ?? ''}`;
-			nextBox.replaceChildren(a);
-		}
-		result.hidden = false;
-		renderBest();
-		result.focus();
+		// The result box is drawn by a lazy chunk (the attempt is already recorded above).
+		void import('./lesson-result').then(({ showResult }) => {
+			showResult({ store, base, result, score: r, missedChecks });
+			result.hidden = false;
+			renderBest();
+			result.focus();
+		});
 	}
 
 	$(result, '[data-retry]')!.addEventListener('click', () => {
@@ -434,60 +448,22 @@ export function initLesson(): void {
 	});
 
 	// ---------------------------------------------------------- listen (local French voice only)
+	// The control shows only with a local French voice; its code loads then (lesson-listen.ts).
 	const listenButtons = $$<HTMLButtonElement>(root, '[data-listen]');
-	let speaking: HTMLButtonElement | null = null;
-	function stopSpeaking(): void {
-		if (!speaking) return;
-		window.speechSynthesis?.cancel();
-		setListen(speaking, 'idle');
-		speaking = null;
-	}
-	function setListen(b: HTMLButtonElement, state: 'idle' | 'playing' | 'paused'): void {
-		b.textContent = state === 'idle' ? 'Écouter cette étape' : state === 'playing' ? 'Mettre en pause' : 'Reprendre la lecture';
-		b.setAttribute('aria-pressed', String(state === 'playing'));
-		b.dataset.state = state;
-	}
-	function localFrenchVoice(): SpeechSynthesisVoice | undefined {
-		return window.speechSynthesis?.getVoices().find((v) => /^fr(-|_|$)/i.test(v.lang) && v.localService === true);
-	}
-	function applyVoices(): void {
-		const has = !!localFrenchVoice();
-		for (const b of listenButtons) b.closest<HTMLElement>('.listen')!.hidden = !has;
-	}
+	let listen: { stop(): void; apply(): void } | null = null;
+	stopSpeaking = () => listen?.stop();
 	for (const b of listenButtons) b.closest<HTMLElement>('.listen')!.hidden = true;
+	const checkVoices = (): void => {
+		if (listen) return listen.apply();
+		if (!window.speechSynthesis?.getVoices().some((v) => /^fr(-|_|$)/i.test(v.lang) && v.localService === true)) return;
+		void import('./lesson-listen').then((m) => {
+			listen ??= m.initListen(listenButtons);
+			listen.apply();
+		});
+	};
 	if ('speechSynthesis' in window) {
-		applyVoices();
-		window.speechSynthesis.addEventListener?.('voiceschanged', applyVoices);
-		for (const b of listenButtons) {
-			b.addEventListener('click', () => {
-				const synth = window.speechSynthesis;
-				const voice = localFrenchVoice();
-				if (!voice) return applyVoices();
-				if (speaking === b && b.dataset.state === 'playing') {
-					synth.pause();
-					return setListen(b, 'paused');
-				}
-				if (speaking === b && b.dataset.state === 'paused') {
-					synth.resume();
-					return setListen(b, 'playing');
-				}
-				stopSpeaking();
-				const part = b.closest<HTMLElement>('[data-part]')!;
-				const text = [$(part, 'h2')?.textContent, $(part, '[data-step-body]')?.textContent].join('. ').replace(/\s+/g, ' ');
-				const u = new SpeechSynthesisUtterance(text);
-				u.voice = voice;
-				u.lang = voice.lang;
-				u.onend = () => {
-					if (speaking === b) {
-						setListen(b, 'idle');
-						speaking = null;
-					}
-				};
-				speaking = b;
-				setListen(b, 'playing');
-				synth.speak(u);
-			});
-		}
+		checkVoices();
+		window.speechSynthesis.addEventListener?.('voiceschanged', checkVoices);
 	}
 
 	// ---------------------------------------------------------- print: every answer
@@ -510,6 +486,7 @@ export function initLesson(): void {
 		renderCase();
 	}
 	restoreAnswers();
+	renderLeft();
 	const start = entry();
 	const hashAt = fromHash(location.hash);
 	const at = hashAt ?? start.at;
@@ -534,6 +511,9 @@ export function initLesson(): void {
 	// Another tab moved on: take its answers (the place stays this tab's own).
 	section.subscribe(() => {
 		restoreAnswers();
+		renderLeft();
 		if (current === AT_QUIZ) renderQuiz(false);
 	});
+	// A nurse setting chosen in another tab picks the case version (until one is decided).
+	store.subscribe(renderCase);
 }

@@ -14,7 +14,8 @@
  *       at: 'voies-d-entree',     // where the learner is: a step id, '@case' or '@quiz'
  *       far: 3,                   // furthest position reached, 0-based (steps, then case, then quiz)
  *       checks: { c1: 'b', c2: 'a.c' },   // step-check answers: choice ids joined by '.'
- *       choice: 'b',              // case option chosen (absent until chosen)
+ *       choice: 'b',              // case option chosen (absent until chosen); 'ehpad:b' when
+ *                                 // chosen in a nurse-setting version of the case (lesson/case.ts)
  *       quiz: { seed: 8812, answers: { q1: 'a', q4: 'a.b.c' } },  // current attempt (absent when none)
  *       t: 1764751200000,         // last change, ms since 1970 (orders two tabs' writes)
  *     },
@@ -43,6 +44,7 @@
  */
 import { isId, isIntInRange, isPlainObject } from '../progress/model';
 import type { SectionParse } from '../progress/store';
+import { CASE_CHOICE } from './case';
 
 export const LESSON_VERSION = 1;
 
@@ -170,9 +172,12 @@ export function answerCheck(checkId: string, ids: readonly string[]) {
 	};
 }
 
-/** Records the case option chosen (the first choice counts). */
-export function chooseOption(optionId: string) {
-	return (e: LessonEntry): LessonEntry => (e.choice !== undefined || !CODE.test(optionId) ? e : { ...e, choice: optionId });
+/**
+ * Records the case option chosen (the first choice counts): an option id (`b`) for the base
+ * case, or `ehpad:b` for an option of a setting version (`encodeCaseChoice` in case.ts).
+ */
+export function chooseOption(choice: string) {
+	return (e: LessonEntry): LessonEntry => (e.choice !== undefined || !CASE_CHOICE.test(choice) ? e : { ...e, choice });
 }
 
 /** Starts a quiz attempt with its own order seed, unless one is under way. */
@@ -298,7 +303,7 @@ function parseEntry(raw: unknown): { entry: LessonEntry; damaged: boolean } | nu
 	let damaged = c.damaged;
 	const entry: LessonEntry = { cv, at, far, checks: c.value, t };
 	if (choice !== undefined) {
-		if (typeof choice === 'string' && CODE.test(choice) && !choice.includes('.')) entry.choice = choice;
+		if (typeof choice === 'string' && CASE_CHOICE.test(choice)) entry.choice = choice;
 		else damaged = true;
 	}
 	if (quiz !== undefined) {

@@ -15,6 +15,8 @@ export interface StepView {
 	anchor: string;
 	/** Rounded minutes shown next to the title. */
 	minutes: number;
+	/** Exact minutes (for « Ce qu'il reste »). */
+	exact: number;
 	check?: Question;
 	last: boolean;
 }
@@ -36,6 +38,7 @@ export function lessonView(moduleId: string, steps: readonly StepData[], time: L
 			title: s.title,
 			anchor: stepAnchor(s.id),
 			minutes: displayMinutes(minutes.get(s.id) ?? 1),
+			exact: minutes.get(s.id) ?? 1,
 			check: s.check,
 			last: i === steps.length - 1,
 		})),

@@ -12,19 +12,22 @@
  * | `cmi.core.score.min`/`max`  | 0 / 100                                                         |
  * | `cmi.core.score.raw`        | best quiz score (several modules in one SCO: the weakest one, so the LMS's own "raw ≥ mastery" check agrees with "every module passed") |
  * | `cmi.core.lesson_location`  | id of the module being taken                                    |
- * | `cmi.suspend_data`          | results per module, see `suspend-data.ts` (≤ 4,096 characters)  |
+ * | `cmi.suspend_data`          | results per module, then the lesson state (step reached, check answers, case choice, quiz answers so far), see `suspend-data.ts` (≤ 4,096 characters) |
  * | `cmi.core.exit`             | `suspend`, so the LMS hands the data back at the next launch    |
  *
- * No answers, no interactions, no time, no learner data are sent.
+ * No interactions, no time, no learner data are sent; the only answers kept are the lesson
+ * state's short codes (`b`, `a.c`), so that the package resumes where the learner left.
  *
  * ## Sequence
  *
  * `openSession`: `LMSInitialize("")`, read status, location, suspend data, score and mastery
  * score, set `incomplete` + location on a first launch and `LMSCommit("")`. `report` after each
- * quiz: set the elements above, then `LMSCommit("")`. `finish` (pagehide/unload), once:
+ * quiz: set the elements above, then `LMSCommit("")`. `saveLesson` after each lesson action:
+ * `cmi.suspend_data` and `cmi.core.lesson_location`, then `LMSCommit("")`. `finish` (pagehide/unload), once:
  * `cmi.core.exit`, then `LMSFinish("")`.
  */
-import { decodeSuspendData, encodeSuspendData, mergeResult, type ModuleResult, type ResumeResults } from './suspend-data';
+import { decodeSuspendData, encodeSuspendData, mergeResult, SUSPEND_DATA_MAX, type ModuleResult, type ResumeLessons, type ResumeResults } from './suspend-data';
+import type { LessonEntry } from '../lesson/state';
 
 /** The SCORM 1.2 runtime API (RTE 3.3); every value is a string. */
 export interface Scorm12Api {
@@ -149,6 +152,8 @@ export interface SessionOptions {
 export interface ResumeState {
 	/** Results per module (from suspend data, else from a score the LMS kept). */
 	results: ResumeResults;
+	/** Lesson state per module (step, answers, case choice, quiz so far), {} when none. */
+	lessons: ResumeLessons;
 	/** `cmi.core.lesson_location` (a module id), '' when none. */
 	location: string;
 	/** `cmi.core.lesson_status` as the LMS had it. */
@@ -170,6 +175,13 @@ export interface ScormSession {
 	status(): LessonStatus;
 	/** Records a quiz result and commits; returns false when the LMS refused a value. */
 	report(moduleId: string, result: ModuleResult): boolean;
+	/**
+	 * Keeps a lesson's state (or forgets it, with null) in the suspend data and commits; false
+	 * when the LMS refused a value or the state did not fit in the 4,096 characters.
+	 */
+	saveLesson(moduleId: string, entry: LessonEntry | null): boolean;
+	/** Current lesson states. */
+	lessons(): ResumeLessons;
 	/** Ends the session (once): `cmi.core.exit` then `LMSFinish("")`. */
 	finish(): void;
 	readonly finished: boolean;
@@ -216,6 +228,7 @@ export function openSession(api: Scorm12Api, options: SessionOptions): ScormSess
 	const status = get('cmi.core.lesson_status');
 	const decoded = decodeSuspendData(get('cmi.suspend_data'));
 	const results: ResumeResults = { ...decoded.results };
+	const lessons: ResumeLessons = Object.fromEntries(Object.entries(decoded.lessons ?? {}).filter(([id]) => ids.includes(id)));
 	const mastery = parseMastery(get('cmi.student_data.mastery_score')) ?? DEFAULT_MASTERY;
 	// Suspend data lost but a score kept (older package, LMS reset): resume from the score.
 	const raw = get('cmi.core.score.raw');
@@ -225,6 +238,7 @@ export function openSession(api: Scorm12Api, options: SessionOptions): ScormSess
 	}
 	const resume: ResumeState = {
 		results: { ...results },
+		lessons: { ...lessons },
 		location: get('cmi.core.lesson_location'),
 		status,
 		entry: get('cmi.core.entry'),
@@ -258,10 +272,13 @@ export function openSession(api: Scorm12Api, options: SessionOptions): ScormSess
 	if (!ids.includes(resume.location)) set('cmi.core.lesson_location', ids[0]);
 	commit();
 
+	const suspendData = () => encodeSuspendData(results, SUSPEND_DATA_MAX, lessons);
+
 	return {
 		api,
 		resume,
 		results: () => ({ ...results }),
+		lessons: () => ({ ...lessons }),
 		status: () => current,
 		get finished() {
 			return finished;
@@ -279,7 +296,18 @@ export function openSession(api: Scorm12Api, options: SessionOptions): ScormSess
 			if (score !== null) ok = set('cmi.core.score.raw', String(score)) && ok;
 			ok = set('cmi.core.lesson_status', current) && ok;
 			ok = set('cmi.core.lesson_location', moduleId) && ok;
-			ok = set('cmi.suspend_data', encodeSuspendData(results).data) && ok;
+			ok = set('cmi.suspend_data', suspendData().data) && ok;
+			return commit() && ok;
+		},
+		saveLesson(moduleId, entry) {
+			if (finished) return false;
+			if (!ids.includes(moduleId)) throw new RangeError(`Module ${moduleId} is not part of this SCO`);
+			if (entry) lessons[moduleId] = entry;
+			else delete lessons[moduleId];
+			const encoded = suspendData();
+			let ok = !encoded.droppedLessons.includes(moduleId);
+			ok = set('cmi.suspend_data', encoded.data) && ok;
+			ok = set('cmi.core.lesson_location', moduleId) && ok;
 			return commit() && ok;
 		},
 		finish() {
