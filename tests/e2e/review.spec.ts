@@ -48,14 +48,20 @@ test('a missed quiz question comes back the next day, and answering it is saved'
 
 	// 1. Day 1: fail the module quiz on purpose, every answer wrong, keyboard only.
 	await page.clock.setFixedTime(QUIZ_DAY);
-	await page.goto(`modules/${MODULE_ID}/`);
-	await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
-	for (const [i, q] of quiz.entries()) {
-		await expect(page.locator('legend').filter({ hasText: q.prompt })).toBeVisible();
-		await choose(page, q, [q.choices!.find((c) => !q.correct.includes(c.id))!.id]);
-		await page.getByRole('button', { name: 'Valider ma réponse' }).press('Enter');
-		await expect(page.getByText('Réponse incorrecte.')).toBeVisible();
-		await page.getByRole('button', { name: i < quiz.length - 1 ? 'Question suivante' : 'Voir mon résultat' }).press('Enter');
+	// The module is a lesson: its quiz comes one question at a time, in a shuffled order.
+	await page.goto(`modules/${MODULE_ID}/#quiz`);
+	for (let n = 1; n <= quiz.length; n += 1) {
+		const item = page.locator('.quiz-list > li.asked');
+		await expect(item.locator('[data-kicker]')).toHaveText(`Question ${n} sur ${quiz.length}`);
+		const id = (await item.getAttribute('data-quiz-item'))!;
+		const asked = quiz.find((x) => x.id === id)!;
+		const wrong = asked.choices!.find((c) => !asked.correct.includes(c.id))!;
+		const input = item.getByRole(asked.type === 'multiple' ? 'checkbox' : 'radio', { name: wrong.text, exact: true });
+		await input.press('Space');
+		await expect(input).toBeChecked();
+		await item.locator('[data-validate]').press('Enter');
+		await expect(item.locator('[data-feedback]')).toContainText('Réponse incorrecte.');
+		await page.getByRole('button', { name: n < quiz.length ? 'Question suivante' : 'Voir mon résultat' }).press('Enter');
 	}
 	await expect(page.getByText(`Votre score : 0 sur ${quiz.length} (0 %).`)).toBeVisible();
 
