@@ -1,65 +1,111 @@
-import { expect, test, chromium } from '@playwright/test';
+import { expect, test, chromium, type BrowserContext, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from './site-pages';
 
 const pages = builtPages();
 
+/** Pages per test: each batch is its own test with its own timeout (issue 15 item 2, busy machine). */
+const BATCH = 6;
+const batches: string[][] = [];
+for (let i = 0; i < pages.length; i += BATCH) batches.push(pages.slice(i, i + BATCH));
+const batchName = (b: string[]) => `${b[0] || '/'} … ${b[b.length - 1] || '/'} (${b.length} pages)`;
+
+test('the page list covers the whole built site', () => {
+	expect(pages.length).toBeGreaterThan(40);
+	expect(batches.flat()).toEqual(pages);
+});
+
 test.describe('privacy and security', () => {
-	// With the service worker, so its precache requests are checked too.
-	test.use({ serviceWorkers: 'allow' });
-	test('no request leaves the origin, no cookie, no CSP violation, on any page', async ({ page, baseURL }) => {
-		test.setTimeout(240_000);
-		const origin = new URL(baseURL!).origin;
-		const outside: string[] = [];
-		const violations: string[] = [];
-		page.on('request', (r) => {
+	// One context for the whole pass, with the service worker, so its precache requests (made
+	// once, from the first page) are checked too; each batch of pages is its own test. A failed
+	// test ends the worker: the next batch starts again from a new context, precache included.
+	let context: BrowserContext;
+	let page: Page;
+	let origin = '';
+	const outside: string[] = [];
+	const violations: string[] = [];
+	test.beforeAll(async ({ browser, baseURL }) => {
+		origin = new URL(baseURL!).origin;
+		context = await browser.newContext({ baseURL, serviceWorkers: 'allow', locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+		page = await context.newPage();
+		// Requests of the service worker (precache) too.
+		context.on('request', (r) => {
 			const u = r.url();
 			if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) outside.push(u);
 		});
 		page.on('console', (m) => { if (m.type() === 'error') violations.push(`${page.url()}: ${m.text()}`); });
 		page.on('pageerror', (e) => violations.push(`${page.url()}: ${e.message}`));
-		expect(pages.length).toBeGreaterThan(40);
-		for (const p of pages) {
-			await page.goto(`./${p}`);
-			await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-			await page.waitForLoadState('networkidle');
-			const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-			expect(csp, p).toMatch(/script-src 'self'/);
-			expect(csp, p).not.toContain('unsafe-inline');
-			expect(await page.evaluate(() => document.cookie), p).toBe('');
-		}
-		expect(outside).toEqual([]);
-		expect(violations.filter((v) => !/favicon/.test(v))).toEqual([]);
-		expect(await page.context().cookies()).toEqual([]);
 	});
+	test.afterAll(async () => {
+		await context?.close();
+	});
+
+	for (const batch of batches) {
+		test(`no request leaves the origin, no cookie, no CSP violation: ${batchName(batch)}`, async () => {
+			test.setTimeout(90_000);
+			outside.length = 0;
+			violations.length = 0;
+			for (const p of batch) {
+				await page.goto(`./${p}`);
+				await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+				await page.waitForLoadState('networkidle');
+				const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+				expect(csp, p).toMatch(/script-src 'self'/);
+				expect(csp, p).not.toContain('unsafe-inline');
+				expect(await page.evaluate(() => document.cookie), p).toBe('');
+			}
+			expect(outside).toEqual([]);
+			expect(violations.filter((v) => !/favicon/.test(v))).toEqual([]);
+			expect(await context.cookies()).toEqual([]);
+		});
+	}
 });
 
 test.describe('offline', () => {
 	test.use({ serviceWorkers: 'allow' });
-	test('after visiting only the home page, every page, the quizzes and any search work offline', async ({ page, context }) => {
-		test.setTimeout(300_000);
-		await page.goto('./');
-		await page.evaluate(async () => {
-			const reg = await navigator.serviceWorker.ready;
-			// Wait until the worker controls the page (clientsClaim) and has finished precaching.
-			if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-			return reg.active?.state;
+
+	test.describe('after visiting only the home page', () => {
+		// One context: the home page is visited once online, the worker precaches the site,
+		// then every batch of pages is its own test, offline.
+		let context: BrowserContext;
+		let page: Page;
+		test.beforeAll(async ({ browser, baseURL }) => {
+			context = await browser.newContext({ baseURL, serviceWorkers: 'allow', locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+			page = await context.newPage();
+			await page.goto('./');
+			await page.evaluate(async () => {
+				const reg = await navigator.serviceWorker.ready;
+				// Wait until the worker controls the page (clientsClaim) and has finished precaching.
+				if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+				return reg.active?.state;
+			});
+			await context.setOffline(true);
 		});
-		await context.setOffline(true);
-		for (const p of pages) {
-			const res = await page.goto(`./${p}`);
-			expect(res?.ok(), p).toBe(true);
-			await expect(page.locator('h1').first(), p).toBeVisible();
+		test.afterAll(async () => {
+			await context?.close();
+		});
+
+		for (const batch of batches) {
+			test(`every page works offline: ${batchName(batch)}`, async () => {
+				test.setTimeout(90_000);
+				for (const p of batch) {
+					const res = await page.goto(`./${p}`);
+					expect(res?.ok(), p).toBe(true);
+					await expect(page.locator('h1').first(), p).toBeVisible();
+				}
+			});
 		}
-		await page.goto('./modules/comprendre-ia/');
-		await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
-		await expect(page.getByRole('button', { name: 'Valider ma réponse' })).toBeVisible();
-		for (const q of ['rançongiciel', 'une requête jamais vue 123']) {
-			await page.goto(`./recherche/?q=${encodeURIComponent(q)}`);
-			await expect(page.locator('ol.results > li, .notice').first()).toBeVisible();
-			await expect(page.getByText(/n’a pas pu se charger/)).toHaveCount(0);
-		}
-		await context.setOffline(false);
+
+		test('the quizzes and any search work offline', async () => {
+			await page.goto('./modules/comprendre-ia/');
+			await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
+			await expect(page.getByRole('button', { name: 'Valider ma réponse' })).toBeVisible();
+			for (const q of ['rançongiciel', 'une requête jamais vue 123']) {
+				await page.goto(`./recherche/?q=${encodeURIComponent(q)}`);
+				await expect(page.locator('ol.results > li, .notice').first()).toBeVisible();
+				await expect(page.getByText(/n’a pas pu se charger/)).toHaveCount(0);
+			}
+		});
 	});
 
 	test('the manifest makes the site installable under its own scope', async ({ request }) => {

@@ -6,7 +6,7 @@
  * section after every action, so that any interruption resumes exactly. The logic lives in
  * `src/lib/lesson/state.ts` and `src/lib/quiz/scoring.ts`; this file only wires the DOM.
  */
-import { progressClient } from './progress-client';
+import { progressClient, hasUnsavedCopy } from './progress-client';
 import { fill } from './fill';
 import { lessonSection } from '../lesson/section';
 import {
@@ -394,12 +394,7 @@ export function initLesson(): void {
 			problem.hidden = false;
 		};
 		if (issue) {
-			let tabKept = false;
-			try {
-				tabKept = sessionStorage.getItem(`${store.prefix}unsaved:progress`) !== null;
-			} catch {
-				// no tab copy either
-			}
+			const tabKept = hasUnsavedCopy(store.prefix);
 			void offerCopy((U) => {
 				if (r.passed) verdict.textContent = U.passedUnsaved;
 				return [U.unsavedTitle, issue === 'quota' ? U.unsavedQuota : U.unsavedBlocked, tabKept ? U.unsavedTab : U.unsavedPage];

@@ -7,11 +7,14 @@ import type { Profile, Setting } from '../taxonomy';
 import { trackProgress } from '../progress/model';
 import { initStatusBadges, lessonPlace } from './status-badges';
 import { progressClient } from './progress-client';
+import { initSharedOffer } from './shared-offer';
 
 export function initTrackPage(): void {
 	const root = document.querySelector<HTMLElement>('[data-track]');
 	if (!root) return;
 	const base = document.documentElement.dataset.base ?? '/';
+	// Before the store exists: deciding must not depend on anything the store does.
+	initSharedOffer();
 	const profile = root.dataset.track as Profile;
 	const store = progressClient(base);
 	initStatusBadges();
