@@ -3,12 +3,13 @@
  * shared mode, the switching rules, and a clear message when sessionStorage is unusable.
  */
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, isShared, selectBackend, sharedKey, type BackendEnv } from '../../src/lib/progress/backend';
+import { isShared, selectBackend, sharedKey, type BackendEnv } from '../../src/lib/progress/backend';
 import { deviceHasData, enableShared, endSession, leaveShared } from '../../src/lib/progress/switch';
 import { createProgressStore, type StorageLike } from '../../src/lib/progress/store';
 import { lessonSection } from '../../src/lib/lesson/section';
 import { goTo, updateLesson } from '../../src/lib/lesson/state';
 import { MapStorage } from './map-storage';
+import { BACKEND_MESSAGES } from '../../src/lib/progress/backend-messages';
 
 const TODAY = '2026-12-04';
 const today = () => TODAY;
@@ -74,7 +75,7 @@ describe('backend selection', () => {
 	it('is the device (localStorage) by default', () => {
 		const e = env();
 		const b = selectBackend(e);
-		expect(b).toMatchObject({ kind: 'device', problem: null, message: null });
+		expect(b).toMatchObject({ kind: 'device', problem: null });
 		expect(b.storage).toBe(e.local);
 	});
 
@@ -105,8 +106,8 @@ describe('backend selection', () => {
 			local.setItem(sharedKey('/'), '1');
 			const e = env(local, session);
 			const b = selectBackend(e);
-			expect(b).toMatchObject({ kind: 'shared', storage: null, problem: 'session-unavailable', message: MESSAGES.sessionUnavailable });
-			expect(b.message).toMatch(/Rien n’est enregistré sur cet ordinateur/);
+			expect(b).toMatchObject({ kind: 'shared', storage: null, problem: 'session-unavailable' });
+			expect(BACKEND_MESSAGES[b.problem!]).toMatch(/stockage de session bloqué ou plein\). Rien n’est enregistré sur cet ordinateur/);
 			const s = storeOn(e);
 			// The previous person's progress is not shown.
 			expect(s.progress.get().modules).toEqual({});
@@ -121,7 +122,8 @@ describe('backend selection', () => {
 		const e = env();
 		e.session!.setItem(sharedKey('/'), '{garbage');
 		const b = selectBackend(e);
-		expect(b).toMatchObject({ kind: 'shared', problem: 'flag-corrupt', message: MESSAGES.flagCorrupt });
+		expect(b).toMatchObject({ kind: 'shared', problem: 'flag-corrupt' });
+		expect(BACKEND_MESSAGES['flag-corrupt']).toMatch(/illisible : par prudence, cet onglet reste en mode Poste partagé/);
 		expect(b.storage).toBe(e.session);
 		expect(e.session!.getItem(sharedKey('/'))).toBe('1');
 	});

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTabSync, type ChannelLike, type SessionEnd } from '../../src/lib/progress/tab-sync';
 import { createProgressStore, type ProgressStore } from '../../src/lib/progress/store';
+import { notifyingStorage } from '../../src/lib/progress/keys';
 import { MapStorage } from './map-storage';
 
 const TODAY = '2026-12-04';
@@ -39,7 +40,10 @@ interface Tab {
 function openTab(hub: Hub, session = new MapStorage()): Tab {
 	const ended: SessionEnd[] = [];
 	let store: ProgressStore | null = null;
-	const sync = createTabSync({
+	// As progress-client.ts wires it: the store writes through notifyingStorage.
+	let sync: ReturnType<typeof createTabSync> | null = null;
+	const storage = notifyingStorage(session, (k) => sync?.changed(k));
+	const created = createTabSync({
 		raw: session,
 		prefix: PREFIX,
 		mergedKeys: [PROGRESS_KEY],
@@ -47,9 +51,10 @@ function openTab(hub: Hub, session = new MapStorage()): Tab {
 		apply: (key, value) => store?.handleStorageEvent({ key, newValue: value }),
 		onEnd: (k) => ended.push(k),
 	});
-	store = createProgressStore({ storage: sync.storage, namespace: '/', today: () => TODAY });
-	sync.hello();
-	return { session, store, ended, sync };
+	sync = created;
+	store = createProgressStore({ storage, namespace: '/', today: () => TODAY });
+	created.hello();
+	return { session, store, ended, sync: created };
 }
 
 const done = (t: Tab) => Object.entries(t.store.progress.get().modules).filter(([, e]) => e.status === 'completed').map(([id]) => id).sort();

@@ -5,7 +5,8 @@
  */
 import { createProgressStore, keyPrefix, type ProgressStore } from '../progress/store';
 import { PROGRESS_VERSION } from '../progress/model';
-import { createTabSync, type SessionEnd, type TabSync } from '../progress/tab-sync';
+import type { SessionEnd, TabSync } from '../progress/tab-sync';
+import { notifyingStorage } from '../progress/keys';
 import { attachStash } from '../progress/stash';
 import { backendEnv, progressBackend, progressStorage, unsavedCopyStorage, hasUnsavedCopy } from './storage-backend';
 import { sharedKey, tryRemove } from '../progress/backend';
@@ -36,24 +37,32 @@ export function progressClient(base: string): ProgressStore {
 	// localStorage on the learner's own device; the tab's sessionStorage in shared mode (see
 	// progress/backend.ts). Never both: shared mode reads and writes nothing in localStorage.
 	let storage = progressStorage();
-	// Shared mode: the tabs of this session see the same progress (progress/tab-sync.ts).
-	if (progressBackend().kind === 'shared' && storage && typeof BroadcastChannel === 'function') {
-		const prefix = keyPrefix(base);
-		sync = createTabSync({
-			raw: storage,
-			prefix,
-			mergedKeys: [`${prefix}progress:v${PROGRESS_VERSION}`],
-			channel: new BroadcastChannel(`${prefix}shared`),
-			apply: (key, newValue) => store?.handleStorageEvent({ key, newValue }),
-			// The session was ended or the mode left in another tab: its data is gone here too,
-			// and when the mode was left, this tab leaves it as well (the choice covered this tab's
-			// data, which is the same session's).
-			onEnd: (kind) => {
-				if (kind === 'left') tryRemove(backendEnv().session, sharedKey(base));
-				location.reload();
-			},
+	// Shared mode: the tabs of this session see the same progress (progress/tab-sync.ts, loaded
+	// only in that mode). Changes made before it is loaded are sent once it is.
+	const shared = progressBackend().kind === 'shared' && storage && typeof BroadcastChannel === 'function';
+	if (shared && storage) {
+		const raw = storage;
+		const early = new Set<string>();
+		storage = notifyingStorage(raw, (key) => (sync ? sync.changed(key) : early.add(key)));
+		void import('../progress/tab-sync').then(({ createTabSync }) => {
+			const prefix = keyPrefix(base);
+			sync = createTabSync({
+				raw,
+				prefix,
+				mergedKeys: [`${prefix}progress:v${PROGRESS_VERSION}`],
+				channel: new BroadcastChannel(`${prefix}shared`),
+				apply: (key, newValue) => store?.handleStorageEvent({ key, newValue }),
+				// The session was ended or the mode left in another tab: its data is gone here
+				// too, and when the mode was left, this tab leaves it as well (the choice covered
+				// this tab's data, which is the same session's).
+				onEnd: (kind) => {
+					if (kind === 'left') tryRemove(backendEnv().session, sharedKey(base));
+					location.reload();
+				},
+			});
+			for (const key of early) sync.changed(key);
+			sync.hello();
 		});
-		storage = sync.storage;
 	}
 	// Web Locks serialise the re-read/merge/write after each change across tabs (issue 16, item 2).
 	const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
@@ -67,7 +76,6 @@ export function progressClient(base: string): ProgressStore {
 	const session = unsavedCopyStorage();
 	if (session && session !== storage) attachStash(s, session);
 	store = s;
-	sync?.hello();
 	return s;
 }
 
@@ -87,14 +95,7 @@ export function showStoreNotices(s: ProgressStore): void {
 				return p;
 			}),
 		);
-		const backend = progressBackend();
-		if (backend.message) {
-			const p = document.createElement('p');
-			p.className = 'notice warn';
-			p.textContent = backend.message;
-			region.append(p);
-		}
-		region.hidden = s.notices.length === 0 && !backend.message;
+		region.hidden = s.notices.length === 0;
 	};
 	s.subscribe(render);
 }

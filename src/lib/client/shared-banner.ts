@@ -12,6 +12,15 @@ export function installSharedBanner(): void {
 	const other = document.querySelector<HTMLElement>('[data-shared-other]');
 	const backend = progressBackend();
 	if (banner && backend.kind === 'shared') banner.hidden = false;
+	// A shared mode that cannot use the session storage says so on every page (text loaded then only).
+	const problem = backend.problem;
+	const line = document.querySelector<HTMLElement>('[data-shared-problem]');
+	if (problem && line) {
+		void import('../progress/backend-messages').then(({ BACKEND_MESSAGES }) => {
+			line.textContent = BACKEND_MESSAGES[problem];
+			line.hidden = false;
+		});
+	}
 	const key = sharedKey(backendEnv().namespace);
 	window.addEventListener('storage', (e) => {
 		if (e.key !== key && e.key !== null) return;

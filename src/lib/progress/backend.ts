@@ -63,9 +63,8 @@ export interface Backend {
 	kind: BackendKind;
 	/** Where the store reads and writes; null: nothing usable, the store keeps to memory. */
 	storage: StorageLike | null;
+	/** What went wrong; the learner's message is in backend-messages.ts (loaded only then). */
 	problem: BackendProblem | null;
-	/** What the learner is told about the problem, in French; null when there is none. */
-	message: string | null;
 }
 
 /** The name of the flag and of the marker: `pias-shared:<ns>`. */
@@ -73,12 +72,6 @@ export function sharedKey(namespace: string): string {
 	return `pias-shared:${keyPrefix(namespace).slice('pias:'.length, -1)}`;
 }
 
-export const MESSAGES = {
-	sessionUnavailable:
-		'Mode Poste partagé : ce navigateur ne permet pas de garder votre progression le temps de la session (stockage de session bloqué ou plein). Rien n’est enregistré sur cet ordinateur ; vos résultats ne durent que le temps de cette page : exportez-les depuis « Ma progression » avant de changer de page.',
-	flagCorrupt:
-		'L’indicateur du mode Poste partagé de cet onglet est illisible : par prudence, cet onglet reste en mode Poste partagé (rien n’est enregistré sur cet ordinateur).',
-} as const;
 
 export function tryGet(s: StorageLike | null, key: string): string | null | undefined {
 	if (!s) return undefined;
@@ -143,16 +136,16 @@ export function isShared(env: BackendEnv): boolean {
 export function selectBackend(env: BackendEnv): Backend {
 	const key = sharedKey(env.namespace);
 	const flag = tryGet(env.session, key);
-	if (!isShared(env)) return { kind: 'device', storage: env.local, problem: null, message: null };
+	if (!isShared(env)) return { kind: 'device', storage: env.local, problem: null };
 	if (!sessionWorks(env.session, env.namespace)) {
-		return { kind: 'shared', storage: null, problem: 'session-unavailable', message: MESSAGES.sessionUnavailable };
+		return { kind: 'shared', storage: null, problem: 'session-unavailable' };
 	}
 	if (flag !== null && flag !== undefined && flag !== '1') {
 		trySet(env.session, key, '1');
-		return { kind: 'shared', storage: env.session, problem: 'flag-corrupt', message: MESSAGES.flagCorrupt };
+		return { kind: 'shared', storage: env.session, problem: 'flag-corrupt' };
 	}
 	// A new tab of a shared device: this tab stays shared even if the marker goes away meanwhile.
 	if (flag !== '1') trySet(env.session, key, '1');
-	return { kind: 'shared', storage: env.session, problem: null, message: null };
+	return { kind: 'shared', storage: env.session, problem: null };
 }
 

@@ -19,3 +19,25 @@ export function resolveStorage(get: () => StorageLike | null | undefined): Stora
 export function keyPrefix(namespace: string): string {
 	return `pias:${namespace.replace(/[%:]/g, (c) => (c === '%' ? '%25' : '%3A'))}:`;
 }
+
+/**
+ * `raw` with every write and removal reported to `changed(key)` after it succeeded (the shared
+ * tabs' sync, see tab-sync.ts, sends the key's new value to the other tabs).
+ */
+export function notifyingStorage(raw: StorageLike, changed: (key: string) => void): StorageLike {
+	return {
+		get length() {
+			return raw.length;
+		},
+		key: (i) => raw.key(i),
+		getItem: (k) => raw.getItem(k),
+		setItem(k, v) {
+			raw.setItem(k, v);
+			changed(k);
+		},
+		removeItem(k) {
+			raw.removeItem(k);
+			changed(k);
+		},
+	};
+}

@@ -29,7 +29,7 @@ export interface ChannelLike {
 export type SessionEnd = 'end' | 'left';
 
 export interface TabSyncOptions {
-	/** The tab's sessionStorage (writes made here by the sync itself are not sent back). */
+	/** The tab's sessionStorage itself (what the sync writes here is not sent back). */
 	raw: StorageLike;
 	/** The store's key prefix, `pias:<ns>:`. */
 	prefix: string;
@@ -45,8 +45,11 @@ export interface TabSyncOptions {
 }
 
 export interface TabSync {
-	/** The storage to give the store: writes and removals are sent to the other tabs. */
-	readonly storage: StorageLike;
+	/**
+	 * The page changed `key` in the session storage (the store wrote or removed it): sends its
+	 * current value to the other tabs. Wire it with `notifyingStorage` (keys.ts).
+	 */
+	changed(key: string): void;
 	/** Asks the other shared tabs for their values (call once the store exists). */
 	hello(): void;
 	/** Tells the other tabs that the session ended or the mode was left. */
@@ -148,24 +151,12 @@ export function createTabSync(o: TabSyncOptions): TabSync {
 		}
 	});
 
-	const storage: StorageLike = {
-		get length() {
-			return o.raw.length;
-		},
-		key: (i) => o.raw.key(i),
-		getItem: (k) => o.raw.getItem(k),
-		setItem(k, v) {
-			o.raw.setItem(k, v);
-			if (ours(k)) send({ t: 'set', from: id, key: k, value: String(v) });
-		},
-		removeItem(k) {
-			o.raw.removeItem(k);
-			if (ours(k)) send({ t: 'remove', from: id, key: k });
-		},
-	};
-
 	return {
-		storage,
+		changed(k) {
+			if (!ours(k)) return;
+			const value = get(k);
+			send(value === null ? { t: 'remove', from: id, key: k } : { t: 'set', from: id, key: k, value });
+		},
 		hello: () => send({ t: 'hello', from: id }),
 		announce: (kind) => send({ t: kind, from: id }),
 	};
