@@ -4,10 +4,28 @@
  */
 import type { APIRoute } from 'astro';
 import { curriculum, trackMinutes } from '../lib/content';
-import { trackModuleIds } from '../lib/catalog';
+import { lessonTimeOf, trackModuleIds } from '../lib/catalog';
+import { stepAnchor } from '../lib/lesson/steps';
 import { absoluteUrl, routes } from '../lib/paths';
 
 export const prerender = true;
+
+/**
+ * Lesson fields (schemaVersion 2): `format` says whether the module is an active lesson; `steps`
+ * lists its steps in order, with the anchor of each on the module page and its minutes (prose
+ * and check), and `caseMinutes` / `quizMinutes` the rest of `durationMinutes`.
+ */
+function lessonFields(m: Parameters<typeof lessonTimeOf>[0]) {
+	const t = lessonTimeOf(m);
+	if (!t || !m.data.steps) return { format: 'reading' as const, steps: [], caseMinutes: null, quizMinutes: null };
+	const titles = new Map(m.data.steps.map((s) => [s.id, s.title]));
+	return {
+		format: 'lesson' as const,
+		steps: t.steps.map((s) => ({ id: s.id, title: titles.get(s.id) ?? s.id, anchor: stepAnchor(s.id), minutes: Math.round(s.minutes * 10) / 10 })),
+		caseMinutes: Math.round(t.case * 10) / 10,
+		quizMinutes: Math.round(t.quiz * 10) / 10,
+	};
+}
 
 export const GET: APIRoute = async () => {
 	const c = await curriculum();
@@ -19,7 +37,7 @@ export const GET: APIRoute = async () => {
 	const origin = process.env.SITE_URL;
 	const abs = (p: string) => (origin ? absoluteUrl(origin, base, p) : p || './');
 	const body = {
-		schemaVersion: 1,
+		schemaVersion: 2,
 		name: 'Parcours IA Santé',
 		language: 'fr',
 		generated: new Date().toISOString().slice(0, 10),
@@ -43,6 +61,7 @@ export const GET: APIRoute = async () => {
 			nextReview: m.data.nextReview ?? null,
 			version: m.data.version,
 			quizQuestionCount: m.data.quiz.length,
+			...lessonFields(m),
 		})),
 		tracks: c.tracks.map((tr) => {
 			const ids = trackModuleIds(tr.data);

@@ -50,7 +50,7 @@ test('catalog.json lists every module and track, with URLs that open this site',
 	const res = await request.get('catalog.json');
 	expect(res.ok()).toBe(true);
 	const cat = await res.json();
-	expect(cat.schemaVersion).toBe(1);
+	expect(cat.schemaVersion).toBe(2);
 	expect(cat.modules).toHaveLength(moduleFileCount());
 	expect(cat.tracks.map((t: { profile: string }) => t.profile).sort()).toEqual(['decideur', 'etudiant', 'infirmier', 'liberal', 'praticien-hospitalier']);
 	// Built without SITE_URL (as here): URLs relative to catalog.json's own address, never a
@@ -62,7 +62,18 @@ test('catalog.json lists every module and track, with URLs that open this site',
 		expect(m.url).toMatch(process.env.SITE_URL ? /^https?:\/\/.+\/modules\/[a-z0-9-]+\/$/ : /^modules\/[a-z0-9-]+\/$/);
 		expect(m.quizQuestionCount).toBeGreaterThanOrEqual(5);
 		expect(m.sources.length).toBeGreaterThanOrEqual(2);
+		// schemaVersion 2: a lesson lists its steps; their minutes, the case and the quiz make the
+		// module's figure (rounded), and every step anchor exists on the module page.
+		expect(['lesson', 'reading']).toContain(m.format);
+		if (m.format === 'lesson') {
+			expect(m.steps.length).toBeGreaterThanOrEqual(4);
+			const sum = m.steps.reduce((n: number, s: { minutes: number }) => n + s.minutes, 0) + m.caseMinutes + m.quizMinutes;
+			expect(Math.abs(Math.max(1, Math.round(sum)) - m.durationMinutes), m.slug).toBeLessThanOrEqual(1);
+		} else expect(m.steps).toEqual([]);
 	}
+	const lesson = cat.modules.find((m: { format: string }) => m.format === 'lesson');
+	const html = await (await request.get(new URL(lesson.url, catalogUrl).href)).text();
+	for (const s of lesson.steps) expect(html, s.anchor).toContain(`id="${s.anchor}"`);
 	// Every module page named in the catalogue exists on this server.
 	for (const m of cat.modules.slice(0, 30)) {
 		const r = await request.get(new URL(m.url, catalogUrl).href);

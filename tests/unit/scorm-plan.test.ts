@@ -34,10 +34,11 @@ describe('planPackages', () => {
 		expect(() => planPackages({ ...input, tracks: [{ ...input.tracks[0], modules: ['a', 'a'] }] })).toThrow(/twice/);
 		expect(() => planPackages({ ...input, tracks: [{ ...input.tracks[0], modules: [] }] })).toThrow(/no module/);
 	});
-	it('reads its input from catalog.json (schemaVersion 1) and refuses anything else', () => {
+	it('reads its input from catalog.json (schemaVersion 1 or 2) and refuses anything else', () => {
 		const cat = { schemaVersion: 1, modules: [{ slug: 'a', title: 'A', durationMinutes: 10, version: 1 }], tracks: [{ profile: 'p', title: 'P', modules: ['a'] }] };
 		expect(planInputFromCatalog(cat)).toEqual({ modules: [{ id: 'a', title: 'A', minutes: 10, version: 1 }], tracks: [{ profile: 'p', title: 'P', modules: ['a'], variants: [] }] });
-		expect(() => planInputFromCatalog({ ...cat, schemaVersion: 2 })).toThrow();
+		expect(planInputFromCatalog({ ...cat, schemaVersion: 2 })).toEqual(planInputFromCatalog(cat));
+		expect(() => planInputFromCatalog({ ...cat, schemaVersion: 3 })).toThrow();
 		expect(() => planInputFromCatalog(null)).toThrow();
 	});
 });

@@ -109,14 +109,14 @@ export function planPackages(input: { modules: readonly PlanModule[]; tracks: re
 	return plans;
 }
 
-/** Reads the plan input from the public `catalog.json` (schemaVersion 1). */
+/** Reads the plan input from the public `catalog.json` (schemaVersion 1 or 2: 2 only adds lesson fields). */
 export function planInputFromCatalog(catalog: unknown): { modules: PlanModule[]; tracks: PlanTrack[] } {
 	const c = catalog as {
 		schemaVersion?: number;
 		modules?: { slug: string; title: string; durationMinutes: number; version: number }[];
 		tracks?: { profile: string; title: string; modules: string[]; variants?: { setting: string; modules: string[] }[] }[];
 	};
-	if (c?.schemaVersion !== 1 || !Array.isArray(c.modules) || !Array.isArray(c.tracks)) throw new Error('catalog.json: schemaVersion 1 with modules and tracks expected');
+	if ((c?.schemaVersion !== 1 && c?.schemaVersion !== 2) || !Array.isArray(c.modules) || !Array.isArray(c.tracks)) throw new Error('catalog.json: schemaVersion 1 or 2 with modules and tracks expected');
 	return {
 		modules: c.modules.map((m) => ({ id: m.slug, title: m.title, minutes: m.durationMinutes, version: m.version })),
 		tracks: c.tracks.map((t) => ({ profile: t.profile, title: t.title, modules: t.modules, variants: t.variants ?? [] })),
