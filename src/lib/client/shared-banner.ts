@@ -17,6 +17,7 @@ export function installSharedBanner(): void {
 	const line = document.querySelector<HTMLElement>('[data-shared-problem]');
 	if (problem && line) {
 		void import('../progress/backend-messages').then(({ BACKEND_MESSAGES }) => {
+			line.className = 'notice warn';
 			line.textContent = BACKEND_MESSAGES[problem];
 			line.hidden = false;
 		});
