@@ -285,3 +285,30 @@ describe('switching off asks first: keep or discard', () => {
 		expect(deviceHasData(env(new BlockedStorage()))).toBe(false);
 	});
 });
+
+describe('one way to the storages', () => {
+	it('only src/lib/client/storage-backend.ts reaches localStorage or sessionStorage in the site code', async () => {
+		const { readdirSync, readFileSync, statSync } = await import('node:fs');
+		const { join, relative } = await import('node:path');
+		const root = process.cwd();
+		const offenders: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const p = join(dir, name);
+				if (statSync(p).isDirectory()) walk(p);
+				else if (/\.(ts|svelte|astro|mjs|js)$/.test(name)) {
+					// Code only: comments, and strings that name the API for learners or checks, are fine.
+					const code = readFileSync(p, 'utf8')
+						.replace(/\/\*[\s\S]*?\*\//g, '')
+						.replace(/(^|[^:])\/\/.*$/gm, '$1')
+						.replace(/<!--[\s\S]*?-->/g, '');
+					for (const m of code.matchAll(/\bwindow\.(?:localStorage|sessionStorage)\b|\b(?:localStorage|sessionStorage)\s*\??\.\s*[A-Za-z]/g)) offenders.push(`${relative(root, p)}: ${m[0]}`);
+				}
+			}
+		};
+		walk(join(root, 'src'));
+		walk(join(root, 'components'));
+		expect(offenders.filter((o) => !o.startsWith('src/lib/client/storage-backend.ts:'))).toEqual([]);
+		expect(offenders.some((o) => o.startsWith('src/lib/client/storage-backend.ts:'))).toBe(true);
+	});
+});
