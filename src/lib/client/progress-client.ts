@@ -1,6 +1,8 @@
 /**
  * The browser side of the progress store: one store per page, on this site's namespace (the
- * base path), kept in sync with other tabs through `storage` events. Everything else
+ * base path), on the storage the backend chose (storage-backend.ts: localStorage, or the tab's
+ * sessionStorage in « Poste partagé »), kept in sync with other tabs through `storage` events
+ * (device mode) or a BroadcastChannel (shared mode, progress/tab-sync.ts). Everything else
  * (islands, page scripts) goes through `progressClient(base)`.
  */
 import { createProgressStore, keyPrefix, type ProgressStore } from '../progress/store';

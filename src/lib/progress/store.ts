@@ -146,7 +146,10 @@ export interface StorageEventLike {
 }
 
 export interface ProgressStoreOptions {
-	/** `localStorage`, or null when it cannot be reached (see `resolveStorage`). */
+	/**
+	 * Where the data lives: `localStorage`, or the tab's `sessionStorage` in shared mode (see
+	 * backend.ts); null when it cannot be reached (see `resolveStorage`).
+	 */
 	storage: StorageLike | null;
 	/** The site's base path. */
 	namespace: string;
