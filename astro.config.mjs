@@ -5,6 +5,9 @@ import svelte from '@astrojs/svelte';
 import scorm from './src/integrations/scorm.ts';
 import serviceWorker from './src/integrations/service-worker.mjs';
 import cspTrim from './src/integrations/csp-trim.mjs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * BASE_PATH: the sub-path the site is served from (hospitals often host it under one, e.g.
@@ -15,6 +18,24 @@ const base = ('/' + (process.env.BASE_PATH || '/').replace(/^\/+/, '')).replace(
 // No fallback origin: what needs an absolute URL is drawn from the page's own address instead.
 const site = process.env.SITE_URL || undefined;
 
+/**
+ * The content layer keeps parsed entries in `<cacheDir>/data-store.json` and does not notice a
+ * change to the schemas that src/content.config.ts imports: after such a change (a new track
+ * field, say) it served entries without the field. Drop the store when the schema files change.
+ */
+const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
+{
+	const hash = createHash('sha256');
+	for (const f of ['src/content.config.ts', 'src/lib/schemas.ts', 'src/lib/taxonomy.ts']) hash.update(existsSync(f) ? readFileSync(f) : '');
+	const digest = hash.digest('hex');
+	const stamp = join(cacheDir, 'schemas.sha256');
+	if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== digest) {
+		rmSync(join(cacheDir, 'data-store.json'), { force: true });
+		mkdirSync(cacheDir, { recursive: true });
+		writeFileSync(stamp, digest);
+	}
+}
+
 export default defineConfig({
 	site,
 	base,
@@ -22,7 +43,7 @@ export default defineConfig({
 	output: 'static',
 	outDir: process.env.OUT_DIR || './dist',
 	// Build-level tests point each fixture build at its own cache so content stores never mix.
-	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+	cacheDir,
 	// Fail the build on two entries or routes with the same slug instead of silently keeping one.
 	prerenderConflictBehavior: 'error',
 	// scorm() must run before serviceWorker(): it removes its temporary source pages first;

@@ -15,7 +15,7 @@ export const BUDGETS = {
 /** The lesson page weighed with a check, the case and a quiz question (as in quality.spec.ts). */
 export const MODULE_PAGE = 'modules/injection-de-prompt/';
 /** A module page not yet written as a lesson, weighed with its quiz island. */
-export const LEGACY_MODULE_PAGE = 'modules/rgpd-donnees-sante/';
+export const LEGACY_MODULE_PAGE = 'modules/ia-sante-france/';
 /** Pages where nothing interacts but the header (as in quality.spec.ts). */
 export const STATIC_PAGES = ['glossaire/', 'a-propos/', 'mentions-legales/', 'accessibilite/', 'parcours/', 'referentiels/'];
 

@@ -184,6 +184,19 @@ export function trackModuleIds(track: TrackData, setting?: Setting | null): stri
 	return [...kept, ...variant.add.filter((id) => !kept.includes(id))];
 }
 
+/**
+ * The figures a track shows wherever it is listed (home card, track list, track page, dashboard):
+ * one per nurse setting when the track has settings (the base list is never shown on its own),
+ * else one for the track. Same input, same figure everywhere.
+ */
+export function trackFigures(track: TrackData, minutesById: Map<string, number>): { setting: Setting | null; count: number; minutes: number }[] {
+	const settings: (Setting | null)[] = track.variants.length ? track.variants.map((v) => v.setting) : [null];
+	return settings.map((setting) => {
+		const ids = trackModuleIds(track, setting);
+		return { setting, count: ids.length, minutes: totalMinutes(ids, minutesById) };
+	});
+}
+
 /** Total estimated minutes of a list of modules. */
 export function totalMinutes(ids: string[], minutesById: Map<string, number>): number {
 	return ids.reduce((n, id) => n + (minutesById.get(id) ?? 0), 0);

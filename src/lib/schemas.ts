@@ -353,6 +353,22 @@ export const trackSchema = z.object({
 	alsoFor: z.array(z.string()).default([]),
 	modules: z.array(slugSchema).min(1),
 	variants: z.array(trackVariantSchema).default([]),
+	/**
+	 * Where the track leads once done: practice tools (a path under the site, e.g.
+	 * `pratique/mon-outil-est-il-a-haut-risque/`) or modules outside the track, each with why.
+	 */
+	next: z
+		.array(
+			z
+				.object({
+					module: slugSchema.optional(),
+					page: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*\/$/, 'chemin du site, sans / au début, terminé par /').optional(),
+					title: z.string().min(3),
+					why: z.string().min(10),
+				})
+				.refine((x) => !!x.module !== !!x.page, 'un module ou une page, pas les deux'),
+		)
+		.default([]),
 });
 export type TrackData = z.output<typeof trackSchema>;
 

@@ -72,14 +72,14 @@ for (const mode of modes) {
 
 test.describe('interactive states', () => {
 	test('quiz answered and finished', async ({ page }) => {
-		await page.goto('./modules/rgpd-donnees-sante/');
+		await page.goto('./modules/ia-sante-france/');
 		await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
 		await page.locator('[data-quiz] fieldset input').first().check();
 		await page.getByRole('button', { name: 'Valider ma réponse' }).click();
 		await expect(page.locator('[data-quiz] .feedback .notice')).toBeVisible();
 		expect(await axe(page)).toEqual([]);
 		await page.reload();
-		await answerQuizByKeyboard(page, 'rgpd-donnees-sante', 2);
+		await answerQuizByKeyboard(page, 'ia-sante-france', 2);
 		expect(await axe(page)).toEqual([]);
 	});
 	test('import error shown, dialog open', async ({ page }) => {

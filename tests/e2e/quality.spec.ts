@@ -191,7 +191,7 @@ test.describe('performance budgets (service workers blocked)', () => {
 	// Was 30 KB; the reliability work of issue 16 added 0.9 KB (measured 30.9 KB on 2026-12-04), the
 	// shared-workstation mode (issue 15 item 4) 1.6 KB more (32.5 KB measured on 2026-12-04).
 	test('a module page not yet converted, with its quiz island: ≤ 33 KB of JavaScript and ≤ 100 KB in all (gzip)', async ({ page }) => {
-		const w = await weigh(page, './modules/rgpd-donnees-sante/', async (p) => {
+		const w = await weigh(page, './modules/ia-sante-france/', async (p) => {
 			await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
 			await p.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
 			await p.locator('[data-quiz] fieldset input').first().check();
@@ -212,7 +212,7 @@ test.describe('performance budgets (service workers blocked)', () => {
 });
 
 test('module pages print as handouts: no navigation, source URLs written out', async ({ page }) => {
-	await page.goto('./modules/rgpd-donnees-sante/');
+	await page.goto('./modules/ia-sante-france/');
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('header.site-header')).toBeHidden();
 	await expect(page.locator('footer.site-footer')).toBeHidden();

@@ -213,7 +213,8 @@ function snapshot(i: number, profession: string): Record<string, unknown> {
 		tools: noTool ? ['aucun'] : ['chatbot'],
 	};
 	if (!noTool) {
-		answers.approval = i % 2 ? 'non' : 'oui';
+		// Every approval answer has 5 people or more (an empty « ne sait pas » would be hidden).
+		answers.approval = i % 4 === 1 ? 'ne-sait-pas' : i % 2 ? 'non' : 'oui';
 		answers.uses = ['rediger'];
 	}
 	answers.barriers = i % 4 ? ['cybersecurite', 'formation'] : ['regles'];
@@ -296,8 +297,8 @@ test('trainer view: 30 snapshots and 3 bad files give the right totals, tables a
 	}
 	await expect(page.getByRole('table')).toHaveCount(10 + 3); // charts + key figures, skipped, positioning
 
-	// Shadow AI: 24 tool users, half on an unapproved tool.
-	await expect(page.getByText(/^50 % des personnes qui utilisent un outil d’IA/)).toBeVisible();
+	// Shadow AI: 24 tool users, 6 of them on an unapproved tool.
+	await expect(page.getByText(/^25 % des personnes qui utilisent un outil d’IA/)).toBeVisible();
 	// Positioning means (30 scores of 50, 60 or 70).
 	await expect(page.getByRole('table', { name: 'Positionnement moyen par thème' }).getByRole('row', { name: /^Usages/ })).toContainText('60');
 	// Modules to start with: shadow AI, then the top barriers' modules.
@@ -323,6 +324,10 @@ test('trainer view: 30 snapshots and 3 bad files give the right totals, tables a
 	}, extra);
 	await page.getByRole('group', { name: 'Déposer les fichiers de l’équipe' }).dispatchEvent('drop', { dataTransfer: dt });
 	await expect(keys.getByRole('row', { name: /Réponses prises en compte/ })).toContainText('31');
+	// The CSV was published with 30 answers: one more would be given away by subtraction.
+	const warning = page.locator('[data-republish-warning]');
+	await expect(warning).toContainText('Vous avez déjà publié ce tableau (CSV ou impression) avec 30 réponses. Depuis, 1 réponse(s) ajoutée(s)');
+	await expect(warning).toContainText('au moins 5 réponses de plus');
 
 	await expectNoAxeViolations(page);
 

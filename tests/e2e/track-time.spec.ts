@@ -88,3 +88,54 @@ test('/progression/: every track shows the minutes left, read back from the page
 	const shown = /environ (.+?) de formation restante/.exec((await card.textContent())!)![1];
 	expect(parseMinutes(shown)).toBe(sum(shownModules(decideur)) - minutesOf.get(first)!);
 });
+
+test('a track shows the same figure for the same setting on the home card, the track list, the track page and in catalog.json', async ({ page }) => {
+	const figures = async (url: string) => {
+		await page.goto(url);
+		const out = new Map<string, string>();
+		for (const t of catalog.tracks) out.set(t.profile, ((await page.locator(`[data-track-figure="${t.profile}"]`).textContent()) ?? '').replace(/\s+/g, ' ').trim());
+		return out;
+	};
+	const home = await figures('./');
+	const list = await figures('./parcours/');
+	for (const t of catalog.tracks) {
+		expect(list.get(t.profile), t.profile).toBe(home.get(t.profile));
+		const text = home.get(t.profile)!;
+		const rows = t.variants.length ? t.variants : [{ setting: null, modules: t.modules, durationMinutes: t.durationMinutes }];
+		// The track page lists each setting with its own total: the card must say the same.
+		await page.goto(`./parcours/${t.profile}/`);
+		for (const r of rows) {
+			const section = page.locator(`[data-variant="${r.setting ?? ''}"]`);
+			const meta = ((await section.locator('p.meta').first().textContent()) ?? '').replace(/\s+/g, ' ');
+			const total = parseMinutes(/Durée totale : (.+)$/.exec(meta.trim())![1]);
+			expect(total, `${t.profile} ${r.setting ?? ''} track page`).toBe(r.durationMinutes);
+			expect(meta).toContain(`${r.modules.length} modules`);
+			const shown = r.setting ? /:\s*(\d+) modules?, ([^;.]+)/.exec(text.split(';').find((part) => part.includes(r.setting === 'ehpad' ? 'EHPAD' : r.setting === 'bloc' ? 'Bloc' : 'Service'))!)! : /(\d+) modules? · (.+)$/.exec(text)!;
+			expect(Number(shown[1]), `${t.profile} ${r.setting ?? ''} card count`).toBe(r.modules.length);
+			expect(parseMinutes(shown[2]), `${t.profile} ${r.setting ?? ''} card minutes`).toBe(r.durationMinutes);
+		}
+	}
+});
+
+test('a finished track leads to the attestation instead of « Commencer le parcours », and says where to go next', async ({ page }) => {
+	const decideur = catalog.tracks.find((t) => t.profile === 'decideur')!;
+	await page.goto('./parcours/decideur/');
+	const start = page.locator('[data-variant=""] [data-track-start]');
+	await expect(start).toHaveText('Commencer le parcours');
+	// The decision-maker track contains or leads to the deployer obligations and the decision aid.
+	const after = page.getByRole('region', { name: 'Après ce parcours' });
+	await expect(after.getByRole('link', { name: 'Mon outil est-il à haut risque ?' })).toHaveAttribute('href', /pratique\/mon-outil-est-il-a-haut-risque\/$/);
+	const listed = decideur.modules.includes('obligations-etablissement-deployeur') || (await after.getByRole('link', { name: /obligations de l'établissement déployeur/ }).count()) === 1;
+	expect(listed).toBe(true);
+	await complete(page, decideur.modules.slice(0, 1));
+	await page.reload();
+	await expect(start).toHaveText('Continuer le parcours');
+	await expect(start).toHaveAttribute('href', new RegExp(`modules/${decideur.modules[1]}/$`));
+	await complete(page, decideur.modules);
+	await page.reload();
+	await expect(start).toHaveText('Parcours terminé : voir mon attestation');
+	await expect(page.locator('[data-track-next]')).toContainText('Parcours terminé');
+	await start.click();
+	await expect(page).toHaveURL(/attestation\/$/);
+	await expect(page.locator('h1')).toContainText(/attestation/i);
+});

@@ -2,6 +2,7 @@
  * Content tests: every module, track and glossary term of the real curriculum meets the
  * editorial minimums (issue "Curriculum"). They read the files on disk with the build's schemas.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessonTimeOf, moduleMinutes, termLinks, trackModuleIds, totalMinutes, validateCatalog, formatProblems } from '../../src/lib/catalog';
 import { estimateMinutesExact, moduleWordCount } from '../../src/lib/duration';
@@ -129,6 +130,11 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, m) => {
 		const ids = new Set(glossary.map((g) => g.id));
 		for (const t of termLinks(m.body)) expect(ids.has(t), `<Term id="${t}">`).toBe(true);
 	});
+	it('links only to practice pages that exist', () => {
+		for (const [, slug] of m.body.matchAll(/<PracticeLink\s+slug="([^"]*)"/g)) {
+			expect(existsSync(`src/pages/pratique/${slug}.astro`), `<PracticeLink slug="${slug}">`).toBe(true);
+		}
+	});
 	it('writes no raw internal links (they would break under a base path)', () => {
 		expect(m.body).not.toMatch(/\]\(\/(?!\/)/);
 		expect(m.body).not.toMatch(/href=["']\/(?!\/)/);
@@ -151,6 +157,23 @@ describe('tracks', () => {
 		const t = tracks.find((x) => x.data.profile === 'decideur')!;
 		const themes = new Set(trackModuleIds(t.data).map((id) => modules.find((m) => m.id === id)?.data.theme));
 		expect([...themes].sort()).toEqual(['cybersecurite', 'reglementation', 'usages']);
+	});
+	it('the decision-maker track contains or leads to the deployer obligations and the high-risk decision aid', () => {
+		const t = tracks.find((x) => x.data.profile === 'decideur')!;
+		const reach = [...trackModuleIds(t.data), ...t.data.next.flatMap((n) => (n.module ? [n.module] : []))];
+		expect(reach).toContain('obligations-etablissement-deployeur');
+		expect(t.data.next.map((n) => n.page)).toContain('pratique/mon-outil-est-il-a-haut-risque/');
+	});
+	it('the next steps of every track point at a module or a page that exists', () => {
+		for (const t of tracks) {
+			for (const n of t.data.next) {
+				if (n.module) expect(modules.some((m) => m.id === n.module), n.module).toBe(true);
+				if (n.page) {
+					const stem = `src/pages/${n.page.slice(0, -1)}`;
+					expect(existsSync(`${stem}.astro`) || existsSync(`${stem}/index.astro`), n.page).toBe(true);
+				}
+			}
+		}
 	});
 	it('the student track covers the three themes', () => {
 		const t = tracks.find((x) => x.data.profile === 'etudiant')!;

@@ -10,13 +10,14 @@ import { CSV_BOM, csvField, csvLine, summaryCsv } from '../../src/lib/survey/csv
 import type { Answers } from '../../src/lib/survey/questions';
 import { buildSnapshot, snapshotFileText, snapshotIdFromBytes, type Snapshot } from '../../src/lib/survey/snapshot';
 import { feasibleRange, isProtected, MIN_GROUP, suppressBinary, suppressExclusive, type CellMark } from '../../src/lib/survey/suppress';
+import { parsePublished, republishCheck } from '../../src/lib/survey/republish';
 
 // ---------------------------------------------------------------- the attacker
 
 /**
  * Everything an outsider can deduce from a published single-choice table: every assignment of
  * the hidden cells that matches the shown cells, the total and the published rules (« < 5 » is
- * 1–4, « masqué » is at least 5, a withheld cell anything), by brute force. Returns, per cell,
+ * 0–4, « masqué » is at least 5, a withheld cell anything), by brute force. Returns, per cell,
  * the set of values it can take.
  */
 function attack(counts: number[], marks: CellMark[], totalShown: boolean): Set<number>[] {
@@ -24,7 +25,7 @@ function attack(counts: number[], marks: CellMark[], totalShown: boolean): Set<n
 	const options = marks.map((m, i): number[] => {
 		if (m === 'shown') return [counts[i]];
 		const all = Array.from({ length: total + 1 }, (_, v) => v);
-		if (m === 'small') return all.filter((v) => v >= 1 && v < MIN_GROUP);
+		if (m === 'small') return all.filter((v) => v < MIN_GROUP);
 		if (m === 'masked') return all.filter((v) => v >= MIN_GROUP);
 		return all;
 	});
@@ -48,18 +49,23 @@ function attack(counts: number[], marks: CellMark[], totalShown: boolean): Set<n
 /** The protection promised by suppress.ts, checked from the outside. */
 function expectProtected(counts: number[]) {
 	const { marks, totalShown } = suppressExclusive(counts);
+	// nothing published, not even the total: nothing to deduce
+	if (!totalShown) {
+		expect(marks.every((m) => m === 'withheld')).toBe(true);
+		return;
+	}
 	const seen = attack(counts, marks, totalShown);
 	counts.forEach((c, i) => {
 		// the true value is always among the possibilities (the attacker model is sound)
 		expect(seen[i].has(c), `cell ${i} true value`).toBe(true);
-		// a group of 1–4 is never pinned down
-		if (c > 0 && c < MIN_GROUP) expect(seen[i].size, `cell ${i} (${c}) of [${counts}] → ${marks}`).toBeGreaterThan(1);
-		// a cell of 1–4 is never printed
-		if (c > 0 && c < MIN_GROUP) expect(marks[i]).not.toBe('shown');
+		// a group of 0–4 is never pinned down (an empty cell neither: « nobody » is a disclosure)
+		if (c < MIN_GROUP) expect(seen[i].size, `cell ${i} (${c}) of [${counts}] → ${marks}`).toBeGreaterThan(1);
+		// a cell of 0–4 is never printed
+		if (c < MIN_GROUP) expect(marks[i]).not.toBe('shown');
 	});
-	// the hidden cells together (total minus what is shown) are never a group of 1–4
+	// the hidden cells together (total minus what is shown) are never a group of 0–4
 	const hiddenSum = counts.filter((_, i) => marks[i] !== 'shown').reduce((a, b) => a + b, 0);
-	if (totalShown && marks.some((m) => m !== 'shown')) expect(hiddenSum === 0 || hiddenSum >= MIN_GROUP).toBe(true);
+	if (totalShown && marks.some((m) => m !== 'shown') && !marks.every((m) => m === 'withheld')) expect(hiddenSum).toBeGreaterThanOrEqual(MIN_GROUP);
 }
 
 // ---------------------------------------------------------------- suppression
@@ -77,18 +83,20 @@ describe('suppressExclusive', () => {
 		['two cells of 4', [4, 4, 20], [s, s, M], true],
 		// 2 + 3 = 5: each can be 1 to 4, nothing else needed
 		['two small cells, sum ≥ 5', [2, 3, 8, 9], [s, s, S, S], true],
-		// empty cells are printed 0 and never used as a complement
-		['zeros', [0, 3, 10, 12, 0], [S, s, M, S, S], true],
+		// empty cells are hidden like small ones (« < 5 » means 0 to 4)
+		['zeros', [0, 3, 10, 12, 0], [s, s, M, S, s], true],
 		// fewer than 5 respondents: the whole question and its total are hidden
 		['total below 5', [1, 2, 1], [W, W, W], false],
-		// 1 + 5 = 6 with 1 ≤ a ≤ 4 and b ≥ 5 gives a = 1: cannot be protected, all withheld
-		['unprotectable', [1, 5], [W, W], true],
+		// 1 + 5 = 6 with 0 ≤ a ≤ 4 and b ≥ 5: a is 0 or 1, b is 5 or 6
+		['one small, one of 5', [1, 5], [s, M], true],
+		// 0 and 5: masking the 5 still gives 0 + 5 = 5 with b ≥ 5, so a = 0: all withheld
+		['unprotectable', [0, 5], [W, W], true],
 		// equal candidates: the first in question order is masked
 		['tie for the complement', [3, 6, 6], [s, M, S], true],
-		// one cell holds everyone
-		['one full cell', [30, 0, 0], [S, S, S], true],
-		// 4 alone → masks 5; then 4 is in 1..4 and 5 in 5..9
-		['small next to 5', [4, 5, 0], [s, M, S], true],
+		// one cell holds everyone: printing it would say what each respondent answered
+		['one full cell', [30, 0, 0], [M, s, s], true],
+		// 4 and 0 → masks 5; then each small cell is in 0..4 and 5 in 5..9
+		['small next to 5', [4, 5, 0], [s, M, s], true],
 	];
 	it.each(cases)('%s', (_name, counts, marks, totalShown) => {
 		expect(suppressExclusive(counts)).toEqual({ marks, totalShown });
@@ -124,11 +132,11 @@ describe('suppressExclusive', () => {
 
 describe('suppressBinary', () => {
 	const cases: Array<[number, number, CellMark]> = [
-		[0, 30, 'shown'], // nobody named it: no group
+		[0, 30, 'small'], // nobody named it: hidden like 1 to 4
 		[3, 30, 'small'], // 3 named it
 		[25, 30, 'shown'], // 25 named it, 5 did not
 		[26, 30, 'near-total'], // 4 did not name it
-		[30, 30, 'shown'], // everyone
+		[30, 30, 'near-total'], // everyone: « plus de 25 », not a statement about each person
 		[5, 9, 'near-total'], // 5 named it but 4 did not
 		[2, 4, 'withheld'], // fewer than 5 asked
 	];
@@ -195,7 +203,7 @@ describe('summarize', () => {
 
 	it('counts professions with small-group and complementary suppression', () => {
 		const p = cells(dim(s, 'profession'));
-		expect(p).toMatchObject({ infirmier: '12', medecin: '8', 'aide-soignant': 'masqué', 'cadre-sante': '< 5', 'sage-femme': '< 5', pharmacien: '0' });
+		expect(p).toMatchObject({ infirmier: '12', medecin: '8', 'aide-soignant': 'masqué', 'cadre-sante': '< 5', 'sage-femme': '< 5', pharmacien: '< 5' });
 		expect(dim(s, 'profession').base).toBe(30);
 		// 30 − 12 − 8 = 10 hidden people in three cells: none can be pinned
 		expect(dim(s, 'profession').cells.find((c) => c.id === 'infirmier')!.percent).toBe(40);
@@ -226,10 +234,17 @@ describe('summarize', () => {
 	});
 
 	it('computes the shadow-AI share among tool users', () => {
-		// 24 tool users: 15 « non », 9 « oui », 0 « ne sait pas »; 6 without a tool
-		const a = cells(dim(s, 'approval'));
-		expect(a).toEqual({ oui: '9', non: '15', 'ne-sait-pas': '0', 'aucun-outil': '6' });
-		expect(s.shadowAi).toEqual({ users: 24, unapprovedPercent: 62.5, unknownPercent: 0 });
+		// 29 tool users: 15 « non », 9 « oui », 5 « ne sait pas »; 6 without a tool
+		const five = Array.from({ length: 5 }, () => snap({ profession: 'infirmier', approval: 'ne-sait-pas' }));
+		const r = summarize([...team(), ...five]);
+		expect(cells(dim(r, 'approval'))).toEqual({ oui: '9', non: '15', 'ne-sait-pas': '5', 'aucun-outil': '6' });
+		expect(r.shadowAi).toEqual({ users: 29, unapprovedPercent: 51.7, unknownPercent: 17.2 });
+	});
+	it('hides an empty cell like a small one, and the share it would give away', () => {
+		// 24 tool users: 15 « non », 9 « oui », nobody « ne sait pas »: a printed 0 would say
+		// that every tool user knows; it is « < 5 », and its complement is masked
+		expect(cells(dim(s, 'approval'))).toEqual({ oui: '9', non: '15', 'ne-sait-pas': '< 5', 'aucun-outil': 'masqué' });
+		expect(s.shadowAi).toEqual({ users: null, unapprovedPercent: null, unknownPercent: null });
 	});
 
 	it('withholds the shadow-AI share when it would reveal a hidden cell', () => {
@@ -254,7 +269,7 @@ describe('summarize', () => {
 		// 12 × 60 and 8 × 40 → 52
 		expect(byTheme.usages).toMatchObject({ mean: 52, countDisplay: '20' });
 		expect(byTheme.cybersecurite).toMatchObject({ mean: 50, countDisplay: '8' });
-		expect(byTheme.reglementation).toMatchObject({ mean: null, countDisplay: '0' });
+		expect(byTheme.reglementation).toMatchObject({ mean: null, countDisplay: '< 5' });
 		const few = summarize([...team().slice(12, 30)].map((x, i) => (i < 4 ? { ...x, positioning: { reglementation: 90 } } : x)));
 		expect(few.positioning.find((p) => p.theme === 'reglementation')!.mean).toBeNull();
 	});
@@ -354,7 +369,6 @@ describe('CSV', () => {
 		expect(lines).toContain('Métier;Sage-femme;< 5;');
 		expect(lines).toContain('Métier;Aide-soignant·e;masqué;');
 		expect(lines).toContain('Métier;Total;30;100');
-		expect(lines).toContain('Shadow IA;Part des utilisateurs avec au moins un outil non autorisé (%);62,5');
 		expect(lines.find((l) => l.startsWith('1;'))).toMatch(/^1;Shadow IA;/);
 		// no hidden count anywhere: the 3 ward managers and the 1 midwife stay hidden
 		expect(lines.filter((l) => /^Métier;(Cadre de santé|Sage-femme);[1-4];/.test(l))).toEqual([]);
@@ -388,12 +402,32 @@ describe('bar chart layout', () => {
 
 	it('names the chart with its largest published figures', () => {
 		expect(chartSummary(dim(s, 'profession'))).toBe(
-			'Métier : diagramme en barres, 30 personnes. Les plus fréquents : Infirmier·e : 12 ; Médecin : 8 ; Pharmacien·ne : 0. Tous les chiffres sont dans le tableau qui suit.',
+			'Métier : diagramme en barres, 30 personnes. Les plus fréquents : Infirmier·e : 12 ; Médecin : 8. Tous les chiffres sont dans le tableau qui suit.',
 		);
 	});
 
 	it('truncates long labels', () => {
 		expect(truncateLabel('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
 		expect(truncateLabel('court', 10)).toBe('court');
+	});
+});
+
+describe('publishing again', () => {
+	const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `id${String(from + i).padStart(8, '0')}`);
+	it('nothing published yet: no warning', () => {
+		expect(republishCheck(null, ids(30))).toEqual({ published: null, added: 0, removed: 0, risky: false });
+	});
+	it('warns when 1 to 4 answers were added or removed since the last publication', () => {
+		expect(republishCheck(ids(30), ids(31))).toMatchObject({ published: 30, added: 1, removed: 0, risky: true });
+		expect(republishCheck(ids(30), ids(29))).toMatchObject({ removed: 1, risky: true });
+		expect(republishCheck(ids(30), ids(34))).toMatchObject({ added: 4, risky: true });
+	});
+	it('does not warn for the same answers, or for 5 new answers or more', () => {
+		expect(republishCheck(ids(30), ids(30)).risky).toBe(false);
+		expect(republishCheck(ids(30), ids(35)).risky).toBe(false);
+	});
+	it('reads back only a list of ids; anything else counts as nothing published', () => {
+		expect(parsePublished(JSON.stringify(ids(2)))).toEqual(ids(2));
+		for (const bad of [null, '', '{', '{"a":1}', '[1,2]', JSON.stringify(['<script>'])]) expect(parsePublished(bad)).toBeNull();
 	});
 });

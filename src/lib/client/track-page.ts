@@ -53,7 +53,21 @@ export function initTrackPage(): void {
 				const place = lessonPlace(store, p.nextModuleId, root.querySelector<HTMLElement>(`[data-module-id="${p.nextModuleId}"]`)?.dataset.steps);
 				a.textContent = `Reprendre : ${title}${place ? ` (${place})` : ''}`;
 				next.replaceChildren(a);
-			} else next.textContent = 'Parcours terminé : votre attestation est disponible sur la page Ma progression.';
+			} else {
+				const a = document.createElement('a');
+				a.href = `${base}attestation/`;
+				a.textContent = 'Imprimer mon attestation';
+				next.replaceChildren('Parcours terminé : tous les modules sont validés. ', a);
+			}
+		}
+		// A finished track does not invite the learner to start it again: its button leads to the
+		// attestation instead (without JavaScript it keeps « Commencer le parcours »).
+		const start = visible?.querySelector<HTMLAnchorElement>('[data-track-start]');
+		if (start) {
+			start.dataset.firstHref ??= start.getAttribute('href') ?? '';
+			const finished = p.total > 0 && p.done === p.total;
+			start.textContent = finished ? 'Parcours terminé : voir mon attestation' : p.done > 0 ? 'Continuer le parcours' : 'Commencer le parcours';
+			start.href = finished ? `${base}attestation/` : p.nextModuleId ? `${base}modules/${p.nextModuleId}/` : start.dataset.firstHref;
 		}
 		if (button) {
 			button.hidden = false;

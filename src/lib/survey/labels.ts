@@ -92,7 +92,9 @@ export const trainerLabels = {
 	caption: '{{title}} ({{base}} personnes)',
 	csv: 'Télécharger le tableau (CSV)',
 	print: 'Imprimer la synthèse',
-	legend: '« < 5 » : groupe de moins de 5 personnes. « masqué » : chiffre caché pour qu’on ne puisse pas retrouver un petit groupe par soustraction. « plus de N » : presque tout le monde, sauf moins de 5 personnes.',
+	republishWarning: 'Vous avez déjà publié ce tableau (CSV ou impression) avec {{published}} réponses. Depuis, {{added}} réponse(s) ajoutée(s) et {{removed}} retirée(s) : en comparant les deux versions, on pourrait retrouver ce qu’ont répondu ces quelques personnes.',
+	republishAdvice: 'Attendez d’avoir au moins 5 réponses de plus avant de publier à nouveau, ou ne diffusez qu’une seule version (détruisez l’ancienne). Le dossier où arrivent les fichiers doit être protégé en écriture, pour qu’on ne puisse pas y glisser de faux fichiers.',
+	legend: '« < 5 » : de 0 à 4 personnes (un zéro est caché aussi, car « personne » dit quelque chose de chacun). « masqué » : chiffre caché pour qu’on ne puisse pas retrouver un petit groupe par soustraction. « plus de N » : presque tout le monde, sauf moins de 5 personnes.',
 	unapprovedReason: 'outils non autorisés (shadow IA)',
 } as const;
 export type TrainerLabels = typeof trainerLabels;

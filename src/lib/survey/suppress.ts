@@ -10,15 +10,17 @@
  * number of respondents N, which is always shown.
  *
  * 1. N < k: the whole question is withheld (« moins de 5 réponses »), total included.
- * 2. Primary suppression: a cell of 1 to 4 respondents is shown as « < 5 ». Empty cells are
- *    shown as 0 (nobody is in them).
+ * 2. Primary suppression: a cell of 0 to 4 respondents is shown as « < 5 ». An empty cell is
+ *    hidden like a small one: a printed 0 says something about every respondent (« nobody
+ *    here uses an approved tool »), and a 0 that turns into « < 5 » after one late file tells
+ *    which way that person answered (issue 16, item 9).
  * 3. Complementary suppression: while the hidden cells are not safe (below), the smallest
  *    shown non-empty cell is hidden too, shown as « masqué » (ties: the first in question
  *    order). With exactly one small cell this hides the next smallest, so N minus the shown
  *    cells no longer gives it.
  * 4. The hidden cells are safe when (a) together they hold at least k respondents (their sum,
  *    which anyone can compute as N minus the shown cells, is not itself a small group) and (b)
- *    no small cell can be computed exactly: knowing that each « < 5 » cell holds 1 to 4, each
+ *    no small cell can be computed exactly: knowing that each « < 5 » cell holds 0 to 4, each
  *    « masqué » cell at least k, and their sum, every small cell still has at least two
  *    possible values (`feasibleRange`).
  * 5. If no shown cell is left to hide and the cells are still not safe, every cell of the
@@ -29,10 +31,10 @@
  * between options; but within one option, « named it » and « did not name it » are two groups:
  *
  * - base < k: the question is withheld;
- * - a count of 1 to 4: « < 5 »;
- * - a count within 4 of the base (1 to 4 people did not name it): « plus de base − 5 »
- *   (`near-total`), or « masqué » when the base itself is not public;
- * - otherwise the exact count (0 included).
+ * - a count of 0 to 4: « < 5 » (0 is hidden too, for the reason of rule 2);
+ * - a count within 4 of the base (0 to 4 people did not name it, so « everyone » too): « plus
+ *   de base − 5 » (`near-total`), or « masqué » when the base itself is not public;
+ * - otherwise the exact count.
  *
  * **Derived figures** (percentages, shadow-AI share, the tool users who form the base of the
  * usage question) are only published when they can be computed from figures already shown:
@@ -57,7 +59,7 @@ export interface ExclusiveSuppression {
 
 /** Bounds an outsider can infer for a hidden cell from its mark. */
 function bounds(mark: CellMark, total: number, k: number): [number, number] {
-	return mark === 'small' ? [1, k - 1] : [k, total];
+	return mark === 'small' ? [0, k - 1] : [k, total];
 }
 
 /**
@@ -99,11 +101,11 @@ export function suppressExclusive(counts: readonly number[], k = MIN_GROUP): Exc
 	for (const c of counts) if (!Number.isInteger(c) || c < 0) throw new Error('counts must be non-negative integers');
 	const total = counts.reduce((a, b) => a + b, 0);
 	if (total < k) return { marks: counts.map(() => 'withheld'), totalShown: false };
-	const marks: CellMark[] = counts.map((c) => (c > 0 && c < k ? 'small' : 'shown'));
+	const marks: CellMark[] = counts.map((c) => (c < k ? 'small' : 'shown'));
 	while (!isProtected(counts, marks, k)) {
 		let next = -1;
 		for (let i = 0; i < counts.length; i += 1) {
-			if (marks[i] !== 'shown' || counts[i] === 0) continue;
+			if (marks[i] !== 'shown') continue;
 			if (next === -1 || counts[i] < counts[next]) next = i;
 		}
 		if (next === -1) return { marks: counts.map(() => 'withheld'), totalShown: true };
@@ -118,7 +120,7 @@ export function suppressBinary(count: number, base: number, k = MIN_GROUP): Cell
 		throw new Error('count must be an integer between 0 and the base');
 	}
 	if (base < k) return 'withheld';
-	if (count > 0 && count < k) return 'small';
-	if (base - count > 0 && base - count < k) return 'near-total';
+	if (count < k) return 'small';
+	if (base - count < k) return 'near-total';
 	return 'shown';
 }
