@@ -2,7 +2,8 @@
  * The browser side of the storage backend (see ../progress/backend.ts): the one place that
  * reaches `window.localStorage` and `window.sessionStorage` for the learner's data. Everything
  * that reads or writes progress, lesson state, reviews, settings, positioning or the unsaved
- * copy goes through `progressStorage()` (the store) or `unsavedCopyStorage()` (the stash).
+ * copy goes through `progressStorage()` (the store) or `unsavedCopyStorage()` (the stash);
+ * `tabStorage()` keeps the few per-tab records that are not learner data.
  * Kept small: the shared-workstation banner loads it on every page.
  */
 import { selectBackend, type Backend, type BackendEnv } from '../progress/backend';
@@ -45,4 +46,13 @@ export function hasUnsavedCopy(prefix: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * The tab's sessionStorage for records that belong to this tab in either mode and hold nothing
+ * personal (the trainer view's record of the snapshot ids last published). Learner data never
+ * goes here: it goes through `progressStorage()`.
+ */
+export function tabStorage(): StorageLike | null {
+	return backendEnv().session;
 }
