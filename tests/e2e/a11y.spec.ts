@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerQuizByKeyboard } from './helpers';
 import { builtPages, templatePages } from './site-pages';
 
 /**
@@ -71,16 +70,27 @@ for (const mode of modes) {
 }
 
 test.describe('interactive states', () => {
-	test('quiz answered and finished', async ({ page }) => {
-		await page.goto('./modules/ia-sante-france/');
-		await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
-		await page.locator('[data-quiz] fieldset input').first().check();
-		await page.getByRole('button', { name: 'Valider ma réponse' }).click();
-		await expect(page.locator('[data-quiz] .feedback .notice')).toBeVisible();
-		expect(await axe(page)).toEqual([]);
-		await page.reload();
-		await answerQuizByKeyboard(page, 'ia-sante-france', 2);
-		expect(await axe(page)).toEqual([]);
+	test('lesson quiz answered and finished', async ({ page }) => {
+		// Every module is a lesson: its quiz is one question at a time, then the result box.
+		await page.goto('./modules/injection-de-prompt/#quiz');
+		const asked = page.locator('.quiz-list > li.asked');
+		await expect(asked).toHaveCount(1);
+		await asked.locator('input').first().check();
+		await asked.locator('[data-validate]').click();
+		await expect(asked.locator('[data-feedback]')).not.toBeEmpty();
+		expect(await axe(page), 'answered').toEqual([]);
+		const total = Number(/sur (\d+)/.exec((await asked.locator('[data-kicker]').textContent()) ?? '')![1]);
+		for (let n = 1; n <= total; n += 1) {
+			if (n > 1) {
+				await expect(asked.locator('[data-kicker]')).toHaveText(`Question ${n} sur ${total}`);
+				await asked.locator('input').first().check();
+				await asked.locator('[data-validate]').click();
+				await expect(asked.locator('[data-feedback]')).not.toBeEmpty();
+			}
+			await page.getByRole('button', { name: n === total ? 'Voir mon résultat' : 'Question suivante' }).click();
+		}
+		await expect(page.locator('[data-score]')).toContainText(`sur ${total}`);
+		expect(await axe(page), 'result').toEqual([]);
 	});
 	test('import error shown, dialog open', async ({ page }) => {
 		await page.goto('./progression/');

@@ -9,14 +9,29 @@ import { expect, test, chromium, type BrowserContext, type Page } from '@playwri
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerQuizByKeyboard } from './helpers';
 import { readModules } from '../../src/lib/content-files';
 
-// A module still written as a long read with the quiz island (modules are being converted to
-// lessons one by one: take the first that is not one yet), and its title.
-const legacy = readModules(join(process.cwd(), 'content')).find((m) => !Array.isArray(m.data.steps) && Array.isArray(m.data.quiz))!;
-const QUIZ = String(legacy.data.id);
-const QUIZ_TITLE = String(legacy.data.title);
+// The pilot lesson: a step check and its quiz (the right answers read from the content file).
+const lesson = readModules(join(process.cwd(), 'content')).find((m) => m.data.id === 'injection-de-prompt')!;
+const QUIZ = String(lesson.data.id);
+const QUIZ_TITLE = String(lesson.data.title);
+const KEY = lesson.data.quiz as { id: string; correct: string[] }[];
+
+/** Opens the lesson's quiz from its step list and passes it (every answer right). */
+async function passLessonQuiz(page: Page): Promise<void> {
+	await page.goto(`./modules/${QUIZ}/`);
+	await page.locator('.lesson-toc').getByRole('link', { name: 'Quiz de validation' }).click();
+	for (let n = 1; n <= KEY.length; n++) {
+		const item = page.locator('.quiz-list > li.asked');
+		await expect(item.locator('[data-kicker]')).toHaveText(`Question ${n} sur ${KEY.length}`);
+		const id = (await item.getAttribute('data-quiz-item'))!;
+		for (const c of KEY.find((x) => x.id === id)!.correct) await item.locator(`[data-choice="${c}"] input`).check();
+		await item.locator('[data-validate]').click();
+		await expect(item.locator('[data-feedback]')).toHaveText('Bonne réponse.');
+		await page.getByRole('button', { name: n === KEY.length ? 'Voir mon résultat' : 'Question suivante' }).click();
+	}
+	await expect(page.locator('[data-score]')).toHaveText(`Votre score : ${KEY.length} sur ${KEY.length} (100 %).`);
+}
 const LESSON = 'injection-de-prompt';
 const MARKER = 'pias-shared:/';
 const DIST = process.env.E2E_DIST ?? 'dist';
@@ -81,9 +96,7 @@ test('a whole shared session: offer on the track page, step check and quiz, bann
 		await page.locator('.step [data-q] input').first().check();
 		await page.locator('.step [data-validate]').first().click();
 		await expect(page.locator('.step [data-feedback]').first()).not.toBeEmpty();
-		await page.goto(`./modules/${QUIZ}/`);
-		await answerQuizByKeyboard(page, QUIZ);
-		await expect(page.getByText(/Module validé/)).toBeVisible();
+		await passLessonQuiz(page);
 
 		// The banner on several pages, with the way out under the site's base path.
 		for (const p of ['', 'glossaire/', 'recherche/', 'pratique/', 'attestation/']) {
@@ -169,8 +182,7 @@ test('switching on moves nothing; switching off asks: discard keeps the device a
 	expect(s.session['pias:/:progress:v2'] ?? '').not.toContain('comprendre-ia');
 
 	// A quiz in shared mode; localStorage is still exactly as before (plus the marker).
-	await page.goto(`./modules/${QUIZ}/`);
-	await answerQuizByKeyboard(page, QUIZ);
+	await passLessonQuiz(page);
 	s = await storages(page);
 	expect(s.local).toEqual({ ...before, [MARKER]: '1' });
 
@@ -189,8 +201,7 @@ test('switching on moves nothing; switching off asks: discard keeps the device a
 	// On again, a quiz, off keeping it: merged with the device's progress.
 	await page.getByRole('button', { name: 'Activer le mode Poste partagé' }).click();
 	await expect(banner(page)).toBeVisible();
-	await page.goto(`./modules/${QUIZ}/`);
-	await answerQuizByKeyboard(page, QUIZ);
+	await passLessonQuiz(page);
 	await page.goto('./progression/#poste-partage');
 	await page.getByRole('button', { name: 'Quitter le mode Poste partagé' }).click();
 	await expect(page.locator('#shared-export-code')).toHaveValue(/^PIAS/);
@@ -207,8 +218,7 @@ test('ending a session in one tab ends it in the others; the next person finds t
 	await page.goto('./progression/');
 	await page.getByRole('button', { name: 'Activer le mode Poste partagé' }).click();
 	await expect(banner(page)).toBeVisible();
-	await page.goto(`./modules/${QUIZ}/`);
-	await answerQuizByKeyboard(page, QUIZ);
+	await passLessonQuiz(page);
 	const other = await context.newPage();
 	await other.goto('./progression/');
 	await expect(completedRows(other)).toHaveCount(1);
@@ -257,7 +267,7 @@ test('shared mode with sessionStorage blocked: a clear message on every page, no
 		await page.goto(`./${p}`);
 		await expect(page.locator('[data-shared-problem]')).toContainText('stockage de session bloqué ou plein');
 	}
-	await answerQuizByKeyboard(page, QUIZ);
+	await passLessonQuiz(page);
 	await expect(page.getByText('Il est enregistré comme terminé')).toHaveCount(0);
 	await page.goto('./progression/');
 	// The previous person's progress is not shown, even now.
