@@ -41,6 +41,7 @@ export function allModuleIds(): string[] {
  */
 export async function answerQuizByKeyboard(page: Page, moduleId: string, wrong = 0): Promise<void> {
 	const key = quizKey(moduleId);
+	if ((await page.locator('[data-lesson]').count()) > 0) return answerLessonQuizByKeyboard(page, key, wrong);
 	const quiz = page.locator(`[data-quiz="${moduleId}"]`);
 	await page.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
 	await expect(quiz).toBeVisible();
@@ -72,4 +73,50 @@ export async function answerQuizByKeyboard(page: Page, moduleId: string, wrong =
 		await page.keyboard.press('Enter');
 	}
 	await expect(quiz.getByText(/Votre score/)).toBeVisible();
+}
+
+/** Keyboard only, in a lesson's question: Tab from the legend into the choices, arrows/Space, Tab to « Valider », Enter. */
+async function answerFieldsetByKeyboard(page: Page, fieldset: ReturnType<Page['locator']>, type: QuizKey['type'], want: string[]): Promise<void> {
+	const ids = await fieldset.locator('[data-choice]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.choice!));
+	const first = fieldset.locator('input').first();
+	await expect(first).toBeEnabled();
+	await fieldset.locator('legend').focus();
+	await page.keyboard.press('Tab');
+	await expect(first).toBeFocused();
+	if (type === 'multiple') {
+		for (let i = 0; i < ids.length; i++) {
+			if (want.includes(ids[i])) await page.keyboard.press('Space');
+			await page.keyboard.press('Tab');
+		}
+	} else {
+		const k = ids.indexOf(want[0]);
+		if (k === 0) await page.keyboard.press('Space');
+		for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Tab');
+	}
+	await expect(fieldset.locator('[data-validate]')).toBeFocused();
+	await page.keyboard.press('Enter');
+}
+
+/**
+ * A module written as a lesson: reach its quiz from the step list, then answer the questions in
+ * the order the page asks them (shuffled per attempt), the first `wrong` ones wrongly.
+ */
+async function answerLessonQuizByKeyboard(page: Page, key: QuizKey[], wrong: number): Promise<void> {
+	await page.locator('.lesson-toc').getByRole('link', { name: 'Quiz de validation' }).press('Enter');
+	await expect(page.locator('[data-lesson-status]')).toHaveText('Quiz de validation');
+	// A quiz already finished on this device shows its result first: start a new attempt.
+	const retry = page.locator('[data-result]:visible').getByRole('button', { name: 'Recommencer le quiz' });
+	if ((await retry.count()) > 0) await retry.press('Enter');
+	for (let n = 1; n <= key.length; n++) {
+		const item = page.locator('.quiz-list > li.asked');
+		await expect(item.locator('[data-kicker]')).toHaveText(`Question ${n} sur ${key.length}`);
+		const id = await item.getAttribute('data-quiz-item');
+		const q = key.find((x) => x.id === id)!;
+		const want = n <= wrong ? [q.choices.find((c) => !q.correct.includes(c))!] : q.correct;
+		await answerFieldsetByKeyboard(page, item.locator('fieldset'), q.type, want);
+		await expect(item.locator('[data-feedback]')).not.toBeEmpty();
+		await page.getByRole('button', { name: n === key.length ? 'Voir mon résultat' : 'Question suivante' }).press('Enter');
+	}
+	await expect(page.locator('[data-score]')).toBeVisible();
 }

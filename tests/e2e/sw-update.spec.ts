@@ -45,7 +45,7 @@ async function controlled(page: Page) {
 	});
 }
 
-test('accepting an update in one tab reloads that tab only; the other keeps its quiz and says a new version is active', async ({ context }) => {
+test('accepting an update in one tab reloads that tab only; the other keeps its lesson answers and says a new version is active', async ({ context }) => {
 	test.setTimeout(90_000);
 	const one = await context.newPage();
 	await one.goto(`${origin}/`);
@@ -54,13 +54,13 @@ test('accepting an update in one tab reloads that tab only; the other keeps its 
 	await two.goto(`${origin}/modules/comprendre-ia/`);
 	await controlled(two);
 
-	// Tab 2: the learner is mid-quiz (one answer validated, the rest to come).
-	const quiz = two.locator('[data-quiz="comprendre-ia"]');
-	await two.getByRole('heading', { name: 'Quiz', exact: true }).scrollIntoViewIfNeeded();
-	await expect(quiz.locator('fieldset input').first()).toBeVisible();
-	await quiz.locator('fieldset input').first().evaluate((el: HTMLInputElement) => el.click());
-	await quiz.getByRole('button', { name: 'Valider ma réponse' }).evaluate((el: HTMLButtonElement) => el.click());
-	await expect(quiz.locator('.feedback .notice')).toBeVisible();
+	// Tab 2: the learner is mid-lesson (the first step's check answered, the rest to come).
+	const step = two.locator('.lesson-part').first();
+	await expect(step.locator('fieldset input').first()).toBeEnabled();
+	await step.locator('fieldset input').first().evaluate((el: HTMLInputElement) => el.click());
+	await step.locator('[data-validate]').evaluate((el: HTMLButtonElement) => el.click());
+	const feedback = step.locator('[data-feedback]');
+	await expect(feedback).not.toBeEmpty();
 	await two.evaluate(() => ((window as unknown as { keptPage: boolean }).keptPage = true));
 
 	// A new version of the site is published: both tabs offer the reload.
@@ -88,7 +88,7 @@ test('accepting an update in one tab reloads that tab only; the other keeps its 
 	await two.waitForTimeout(1500);
 	expect(navigationsOfTwo).toBe(0);
 	expect(await two.evaluate(() => (window as unknown as { keptPage?: boolean }).keptPage)).toBe(true);
-	await expect(quiz.locator('.feedback .notice')).toBeVisible();
+	await expect(feedback).not.toBeEmpty();
 	await expect(bannerTwo).toContainText('Une nouvelle version du site est active');
 	await expect(bannerTwo).toContainText('quand vous aurez fini');
 

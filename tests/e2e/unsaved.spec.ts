@@ -24,17 +24,15 @@ test('storage full: no "enregistré", the cause, the export in the result box, t
 	await fillStorage(page);
 	await page.goto(`./modules/${MOD}/`);
 	await answerQuizByKeyboard(page, MOD);
-	const result = page.locator(`[data-quiz="${MOD}"] .result`);
+	const result = page.locator('[data-result]');
 	await expect(result).toContainText('Module validé, mais ce résultat n’est pas enregistré sur cet appareil.');
 	await expect(result).not.toContainText('Il est enregistré');
-	const box = result.locator('[data-unsaved="quota"]');
+	const box = result.locator('[data-save-problem]');
 	await expect(box).toContainText(/stockage .* plein/);
 	await expect(box).toContainText('gardé dans cet onglet');
 	await box.getByRole('button', { name: 'Créer un code de progression' }).click();
 	const code = await box.getByLabel(/Code de progression/).inputValue();
 	expect(code).toMatch(/^PIAS2B?-/);
-	const [download] = await Promise.all([page.waitForEvent('download'), box.getByRole('button', { name: 'Télécharger le fichier de progression' }).click()]);
-	expect(download.suggestedFilename()).toMatch(/^parcours-ia-sante-progression-\d{4}-\d{2}-\d{2}\.json$/);
 	// Going to the dashboard (to export, say) keeps the result in this tab.
 	await page.goto('./progression/');
 	await expect(page.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(1);
@@ -45,7 +43,7 @@ test('storage full then freed: the kept result is saved by the next page of the 
 	await fillStorage(page);
 	await page.goto(`./modules/${MOD}/`);
 	await answerQuizByKeyboard(page, MOD);
-	await expect(page.locator('[data-unsaved="quota"]')).toBeVisible();
+	await expect(page.locator('[data-save-problem]')).toContainText(/stockage .* plein/);
 	expect(await page.evaluate(() => sessionStorage.getItem('pias:/:unsaved:progress'))).not.toBeNull();
 	// The other application frees its space; the learner goes on to another page.
 	await page.evaluate(() => sessionStorage.setItem('e2e:free', '1'));
@@ -62,7 +60,7 @@ test('storage blocked: the cause is named and the result box says it is not save
 	});
 	await page.goto(`./modules/${MOD}/`);
 	await answerQuizByKeyboard(page, MOD);
-	const box = page.locator('[data-unsaved="blocked"]');
+	const box = page.locator('[data-save-problem]');
 	await expect(box).toContainText('le navigateur bloque l’enregistrement');
 	await expect(page.getByText('Il est enregistré comme terminé')).toHaveCount(0);
 	await page.goto('./progression/');
@@ -73,7 +71,7 @@ test('storage working: the result box says "enregistré" and nothing is kept in 
 	await page.goto(`./modules/${MOD}/`);
 	await answerQuizByKeyboard(page, MOD);
 	await expect(page.getByText('Module validé. Il est enregistré comme terminé dans votre progression.')).toBeVisible();
-	await expect(page.locator('[data-unsaved]')).toHaveCount(0);
+	await expect(page.locator('[data-save-problem]')).toBeHidden();
 	expect(await page.evaluate(() => sessionStorage.getItem('pias:/:unsaved:progress'))).toBeNull();
 });
 
@@ -94,7 +92,7 @@ test('persistent storage is asked after the first completed module; refused, an 
 	await expect.poll(() => page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(1);
 	const rec = await page.evaluate(() => JSON.parse(localStorage.getItem('pias:/:persist:v1') ?? 'null'));
 	expect(rec).toEqual({ asked: true, granted: false, remindedAt: 1 });
-	await expect(page.locator('[data-export-reminder]')).toHaveCount(0);
+	await expect(page.locator('[data-save-problem]')).toBeHidden();
 	// Three more completed modules since the request: the next result box reminds to export.
 	await page.evaluate(() => {
 		const s = JSON.parse(localStorage.getItem('pias:/:progress:v2')!);
@@ -103,7 +101,7 @@ test('persistent storage is asked after the first completed module; refused, an 
 	});
 	await page.reload();
 	await answerQuizByKeyboard(page, MOD);
-	const reminder = page.locator('[data-export-reminder]');
+	const reminder = page.locator('[data-save-problem]');
 	await expect(reminder).toContainText('pas accepté de garder vos données durablement');
 	await expect(reminder.getByRole('button', { name: 'Créer un code de progression' })).toBeVisible();
 	expect(await page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(0);

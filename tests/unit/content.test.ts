@@ -191,6 +191,92 @@ describe('tracks', () => {
 	});
 });
 
+describe('time that fits a break (issue 14 item 3)', () => {
+	const minutes = new Map(modules.map((m) => [m.id, moduleMinutes(m)]));
+	const settingsOf = (t: (typeof tracks)[number]) => (t.data.variants.length ? t.data.variants.map((v) => v.setting) : [null]);
+	it('prints the time of every module and the total of every track, and holds the limits', () => {
+		const rows = modules
+			.map((m) => {
+				const t = lessonTimeOf(m);
+				const parts = t ? `steps ${t.steps.map((s) => s.minutes.toFixed(1)).join(' + ')}, case ${t.case.toFixed(1)}, quiz ${t.quiz.toFixed(1)}` : 'long read';
+				return `${String(minutes.get(m.id)).padStart(3)} min  ${m.id.padEnd(38)} ${parts}`;
+			})
+			.sort();
+		const totals = tracks.flatMap((t) => settingsOf(t).map((s) => `${String(totalMinutes(trackModuleIds(t.data, s), minutes)).padStart(4)} min  ${t.data.profile}${s ? ` (${s})` : ''}`));
+		console.log(`Module times (src/lib/duration.ts):\n${rows.join('\n')}\nTrack totals:\n${totals.join('\n')}`);
+		for (const m of modules) expect(minutes.get(m.id)!, m.id).toBeLessThanOrEqual(15);
+		const short = modules.filter((m) => minutes.get(m.id)! <= 8).map((m) => m.id);
+		expect(short.length, `modules of 8 min or less: ${short.join(', ')}`).toBeGreaterThanOrEqual(8);
+		for (const t of tracks) {
+			for (const s of settingsOf(t)) {
+				const ids = trackModuleIds(t.data, s);
+				expect(ids.some((id) => short.includes(id)), `${t.data.profile} ${s ?? ''} has a module of 8 min or less`).toBe(true);
+			}
+		}
+		const decideur = tracks.find((t) => t.data.profile === 'decideur')!;
+		expect(totalMinutes(trackModuleIds(decideur.data), minutes)).toBeLessThanOrEqual(60);
+	});
+	it('a module of more than 8 minutes has at least 6 quiz questions', () => {
+		for (const m of modules) if (minutes.get(m.id)! > 8) expect(m.data.quiz.length, m.id).toBeGreaterThanOrEqual(6);
+	});
+});
+
+describe('every module is an active lesson with a visual (issue 14 items 1 and 7)', () => {
+	it.each(modules.map((m) => [m.id, m] as const))('%s', (_id, m) => {
+		expect(m.data.steps?.length ?? 0).toBeGreaterThanOrEqual(4);
+		expect(m.data.case.options?.length ?? 0).toBeGreaterThanOrEqual(3);
+		// An inline diagram drawn from data: a flow, the shared AI Act timeline, or another visual.
+		expect(/<(Flow|AiActTimeline)\b/.test(m.body), 'a <Flow> or <AiActTimeline> in the body').toBe(true);
+	});
+});
+
+describe('checks and quiz questions are good questions (issue 14 item 8)', () => {
+	const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+	const all = modules.flatMap((m) => [...m.data.quiz.map((q) => ({ m: m.id, kind: 'quiz', q })), ...(m.data.steps ?? []).flatMap((s) => (s.check ? [{ m: m.id, kind: `check ${s.id}`, q: s.check }] : []))]);
+	it('no prompt is asked twice across the site', () => {
+		const seen = new Map<string, string>();
+		for (const { m, kind, q } of all) {
+			const k = fold(q.prompt);
+			expect(seen.has(k), `${m} ${kind} « ${q.prompt} » already asked in ${seen.get(k)}`).toBe(false);
+			seen.set(k, `${m} ${kind}`);
+		}
+	});
+	it('every check and question offers 3 or 4 choices (true/false aside) and explains in 30 to 600 characters', () => {
+		for (const { m, kind, q } of all) {
+			if (q.type !== 'truefalse') expect(q.choices.length, `${m} ${kind}`).toBeGreaterThanOrEqual(3);
+			if (q.type !== 'truefalse') expect(q.choices.length, `${m} ${kind}`).toBeLessThanOrEqual(5);
+			expect(q.explanation.length, `${m} ${kind}`).toBeGreaterThanOrEqual(30);
+			expect(q.explanation.length, `${m} ${kind}`).toBeLessThanOrEqual(600);
+		}
+	});
+	it('no « toutes les réponses » or « aucune de ces réponses » choice', () => {
+		for (const { m, kind, q } of all) for (const c of q.choices) expect(/toutes? (les|ces) (réponses|propositions)|aucune (de ces|des) (réponses|propositions)/i.test(c.text), `${m} ${kind}: ${c.text}`).toBe(false);
+	});
+	it('the right answer is not given away by its length: in each module, it is the longest choice by a third or more in at most half of its single-choice questions', () => {
+		for (const mod of modules) {
+			const singles = all.filter((x) => x.m === mod.id && x.q.type === 'single');
+			const giveaways = singles.filter(({ q }) => {
+				const right = q.choices.find((c) => q.correct.includes(c.id))!.text.length;
+				const longestWrong = Math.max(...q.choices.filter((c) => !q.correct.includes(c.id)).map((c) => c.text.length));
+				return right > longestWrong * 1.33;
+			});
+			expect(giveaways.length, `${mod.id}: ${giveaways.map((g) => g.kind).join(', ')}`).toBeLessThanOrEqual(Math.floor(singles.length / 2));
+		}
+	});
+	it('the right answers of the checks are spread over positions (no position holds more than two thirds)', () => {
+		for (const mod of modules) {
+			const checks = all.filter((x) => x.m === mod.id && x.kind.startsWith('check') && x.q.type === 'single');
+			if (checks.length < 3) continue;
+			const counts = new Map<number, number>();
+			for (const { q } of checks) {
+				const p = q.choices.findIndex((c) => c.id === q.correct[0]);
+				counts.set(p, (counts.get(p) ?? 0) + 1);
+			}
+			for (const [pos, n] of counts) expect(n, `${mod.id}: position ${pos} holds ${n}/${checks.length}`).toBeLessThanOrEqual(Math.ceil((checks.length * 2) / 3));
+		}
+	});
+});
+
 describe('glossary', () => {
 	it('terms and aliases are unique (case and accents folded)', () => {
 		const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
