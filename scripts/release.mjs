@@ -6,7 +6,7 @@
  *   parcours-ia-sante-2026-11-28-formation-ia/
  *     LISEZMOI.txt                  how to install it (French, for the server's administrator)
  *     site/                         the built site: pages, _astro/, sw.js, manifest, catalog.json,
- *                                   search-index.json, scorm/ when the build made packages
+ *                                   search-index.json, search-text.json, scorm/ when the build made packages
  *     configurations/nginx.conf     deploy/ examples, rewritten for the sub-path the site
  *     configurations/apache.htaccess  was built for
  *
@@ -30,7 +30,7 @@ export const PRODUCT = 'parcours-ia-sante';
 /** The sub-path the deploy/ examples are written for. */
 export const EXAMPLE_BASE = '/formation-ia/';
 /** Files a complete build always has: without them the site or its offline mode is broken. */
-export const REQUIRED_FILES = ['index.html', '404.html', 'sw.js', 'manifest.webmanifest', 'catalog.json', 'search-index.json'];
+export const REQUIRED_FILES = ['index.html', '404.html', 'sw.js', 'manifest.webmanifest', 'catalog.json', 'search-index.json', 'search-text.json'];
 /** Sources whose change makes a build stale (relative to the project root). */
 export const BUILD_INPUTS = ['src', 'content', 'components', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 /** The server configurations shipped in the zip: source in deploy/, name in configurations/. */
@@ -129,7 +129,8 @@ export function lisezmoi({ name, base, date, siteUrl, scormCount, fileCount }) {
 		'CONTENU DU PAQUET',
 		`- site/ : le site complet (${fileCount} fichiers) : pages HTML, _astro/ (scripts et styles),`,
 		'  sw.js (service worker du mode hors connexion), manifest.webmanifest, catalog.json',
-		`  (catalogue ouvert), search-index.json (index de recherche)${scormCount > 0 ? ',' : '.'}`,
+		'  (catalogue ouvert), search-index.json et search-text.json (index de recherche et extraits',
+		`  des résultats)${scormCount > 0 ? ',' : '.'}`,
 		...(scormCount > 0 ? [`  scorm/ (${scormCount} paquets SCORM à importer dans une plateforme LMS).`] : []),
 		'- configurations/nginx.conf et configurations/apache.htaccess : exemples de',
 		`  configuration, déjà écrits pour le chemin ${base} (types MIME, cache, en-têtes de sécurité,`,

@@ -1,15 +1,12 @@
 /**
  * The prebuilt French search index, built from the same collections as the pages. Fetched by
- * the search page only when the learner searches (never on first load of other pages).
+ * the search page only when the learner searches (never on first load of other pages), with its
+ * excerpt texts (search-text.json), which the results do not wait for.
  */
 import type { APIRoute } from 'astro';
-import { curriculum } from '../lib/content';
-import { buildSearchIndex } from '../lib/search/build-index';
+import { searchPayloads } from '../lib/search/payloads';
 
 export const prerender = true;
 
-export const GET: APIRoute = async () => {
-	const c = await curriculum();
-	const index = buildSearchIndex({ modules: c.modules, glossary: c.glossary, minutes: c.minutes });
-	return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+export const GET: APIRoute = async () =>
+	new Response(JSON.stringify((await searchPayloads()).index), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -35,6 +35,16 @@ test('navigating from the home page to a module works under the sub-path', async
 	await expect(page.getByRole('heading', { name: 'Objectifs' })).toBeVisible();
 });
 
+test('a search result opens the lesson step it matched, under the sub-path', async ({ page }) => {
+	await page.goto('./recherche/#q=injection%20indirecte');
+	const link = page.locator('ol.results > li').first().getByRole('link');
+	await expect(link).toHaveAttribute('href', `${BASE}modules/injection-de-prompt/#etape-directe-indirecte`);
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`${BASE}modules/injection-de-prompt/#etape-directe-indirecte$`));
+	await expect(page.locator('#etape-directe-indirecte').getByRole('heading', { level: 2 })).toBeInViewport();
+	await expect(page.locator('#etape-consigne-cachee')).toBeHidden();
+});
+
 test('catalogue URLs carry the base path', async ({ request, baseURL }) => {
 	const cat = await (await request.get('catalog.json')).json();
 	// Relative to catalog.json when built without SITE_URL: resolved, they stay under the sub-path.
@@ -61,6 +71,8 @@ test('the service worker is scoped to the sub-path and serves the pages', async 
 		await expect(page.locator('h1'), p).toBeVisible();
 	}
 	await expect(page.locator('ol.results > li').first()).toBeVisible();
+	// The excerpts' texts are precached too.
+	await expect(page.locator('ol.results .snippet mark').first()).toBeVisible();
 	await context.setOffline(false);
 });
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 test('type in the header box, see results, open one — keyboard only', async ({ page }) => {
@@ -71,4 +72,43 @@ test('the "/" shortcut can be turned off and never fires while typing in a field
 	await page.getByLabel('Ou coller un code de progression').focus();
 	await page.keyboard.press('/');
 	await expect(page.getByLabel('Ou coller un code de progression')).toHaveValue('/');
+});
+
+test('a result that matched a lesson step says which step and opens the lesson at that step', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+	await page.goto('./recherche/');
+	await page.getByLabel('Rechercher', { exact: true }).fill('injection indirecte');
+	await page.getByLabel('Rechercher', { exact: true }).press('Enter');
+	await expect(page).toHaveURL(/recherche\/#q=injection\+indirecte$/);
+	const first = page.locator('ol.results > li').first();
+	await expect(first.getByRole('heading')).toContainText('injection de prompt');
+	await expect(first.locator('.step-hit')).toHaveText(/^Étape 2\u00a0: L'injection indirecte arrive par ce que l'IA lit pour vous$/);
+	const link = first.getByRole('link');
+	await expect(link).toHaveAttribute('href', /\/modules\/injection-de-prompt\/#etape-directe-indirecte$/);
+	await expect(link).toHaveAccessibleDescription(/Étape 2/);
+	// The excerpt comes from the texts file, from inside that step.
+	await expect(first.locator('.snippet mark').first()).toHaveText(/injection indirecte/i);
+	expect(fetched.some((p) => p.endsWith('/search-text.json'))).toBe(true);
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(r.violations.map((v) => v.id), colorScheme).toEqual([]);
+	}
+	await link.click();
+	await expect(page).toHaveURL(/\/modules\/injection-de-prompt\/#etape-directe-indirecte$/);
+	const step = page.locator('#etape-directe-indirecte');
+	await expect(step).toBeVisible();
+	await expect(step.getByRole('heading', { level: 2 })).toHaveText("L'injection indirecte arrive par ce que l'IA lit pour vous");
+	await expect(step.locator('.step-kicker')).toContainText('Étape 2 sur 5');
+	// The lesson shows one step at a time: the first step is not the one on screen.
+	await expect(page.locator('#etape-consigne-cachee')).toBeHidden();
+	await expect(step).toBeInViewport();
+});
+
+test('a query the module title answers links the module page, not a step', async ({ page }) => {
+	await page.goto('./recherche/#q=injection%20de%20prompt');
+	const first = page.locator('ol.results > li').first();
+	await expect(first.getByRole('link')).toHaveAttribute('href', /\/modules\/injection-de-prompt\/$/);
+	await expect(first.locator('.step-hit')).toHaveCount(0);
 });

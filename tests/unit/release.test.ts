@@ -80,6 +80,7 @@ describe('selectSiteFiles', () => {
 			'manifest.webmanifest',
 			'catalog.json',
 			'search-index.json',
+			'search-text.json',
 			'_astro/Quiz.a1b2c3.js',
 			'_astro/Quiz.a1b2c3.js.map', // source map: not for the server
 			'modules/comprendre-ia/index.html',
@@ -100,15 +101,16 @@ describe('selectSiteFiles', () => {
 			'modules/comprendre-ia/index.html',
 			'scorm/comprendre-ia.zip',
 			'search-index.json',
+			'search-text.json',
 			'sw.js',
 		]);
 	});
 
 	it.each([
 		// A complete build.
-		[['index.html', '404.html', 'sw.js', 'manifest.webmanifest', 'catalog.json', 'search-index.json'], []],
+		[['index.html', '404.html', 'sw.js', 'manifest.webmanifest', 'catalog.json', 'search-index.json', 'search-text.json'], []],
 		// A build without the service worker integration, or a dev folder.
-		[['index.html', '404.html', 'catalog.json'], ['sw.js', 'manifest.webmanifest', 'search-index.json']],
+		[['index.html', '404.html', 'catalog.json'], ['sw.js', 'manifest.webmanifest', 'search-index.json', 'search-text.json']],
 	])('missing required files of %j: %j', (files, missing) => {
 		expect(missingRequired(files)).toEqual(missing);
 	});

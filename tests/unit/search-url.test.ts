@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchUrl, searchHash, searchHref } from '../../src/lib/search/url';
+import { parseSearchUrl, resultHref, searchHash, searchHref } from '../../src/lib/search/url';
 
 describe('search URL (query kept after #)', () => {
 	it('writes the query, theme and profile after #, never in a query string', () => {
@@ -24,5 +24,15 @@ describe('search URL (query kept after #)', () => {
 	it('prefers the fragment when both are present', () => {
 		expect(parseSearchUrl('?q=old', '#q=new').state.q).toBe('new');
 		expect(parseSearchUrl('', '').state).toEqual({ q: '', theme: '', profile: '' });
+	});
+	it('links a result to its lesson step, its module or its glossary entry, under any base path', () => {
+		for (const base of ['/', '/formation-ia/']) {
+			const where = { moduleBase: `${base}modules/`, glossaryUrl: `${base}glossaire/` };
+			expect(resultHref({ kind: 'module', id: 'injection-de-prompt', step: { id: 'directe-indirecte' } }, where)).toBe(
+				`${base}modules/injection-de-prompt/#etape-directe-indirecte`,
+			);
+			expect(resultHref({ kind: 'module', id: 'rgpd-donnees-sante' }, where)).toBe(`${base}modules/rgpd-donnees-sante/`);
+			expect(resultHref({ kind: 'term', id: 'llm' }, where)).toBe(`${base}glossaire/#llm`);
+		}
 	});
 });

@@ -9,15 +9,35 @@
  *   every word of the typed phrase, or of another phrase of the same synonym group (worth
  *   `SYNONYM_WEIGHT`); words found apart rather than in sequence count `SCATTERED_WEIGHT`;
  * - a word slot otherwise: its stem, plus lunr fuzzy expansions for long words (edit distance 1
- *   from 5 letters, 2 from 8), worth `FUZZY_WEIGHT` and always less than any exact match.
+ *   from 5 letters, 2 from 8), worth `FUZZY_WEIGHT` and always less than any exact match. A word
+ *   whose typos reach no module, but which is a typo of a one-word synonym ("rensomware"), becomes
+ *   that synonym's phrase slot, worth `FUZZY_WEIGHT` too.
+ * Two typed words that the index knows written as one ("chat gpt", "cyber securite") are first
+ * joined into that word.
  * A document's score is the sum of its slots' lunr BM25 weights (all fields, with their boosts),
  * times the squared share of the query's words it matched, so documents matching more words come
  * first. Glossary terms then weigh `TERM_WEIGHT` and never outrank the best module.
  *
  * Filters: with a theme or a profile, only modules are returned (glossary terms have neither).
+ *
+ * Steps: a lesson module's result names and links the step it matched best (`step`), unless the
+ * module's title or theme holds every part of the query (the learner is looking for the module).
+ * The step is the one whose title holds every part of the query, else where the matched words
+ * weigh most outside the title: a step title, or the step text that uses them most
+ * (build-index.ts places every word). No step when they weigh most in the
+ * summary, objectives, key points or case.
+ *
+ * Excerpts need the documents' text, which comes apart (`useTexts`); until then `snippet` is [].
  */
-import { analyzeQuery, analyzeText, analyzeWord, foldAccents, lunr, WORD, wordFacts, type AnalyzedWord } from './setup';
-import { SEARCH_INDEX_VERSION, type SearchDoc, type SerializedSearchIndex } from './types';
+import { analyzeQuery, analyzeText, analyzeWord, foldAccents, lunr, stem, WORD, wordFacts, type AnalyzedWord } from './setup';
+import {
+	SEARCH_FIELDS,
+	SEARCH_INDEX_VERSION,
+	WEIGHT_SCALE,
+	type SearchDoc,
+	type SerializedSearchIndex,
+	type SerializedSearchTexts,
+} from './types';
 
 /** One piece of a snippet; `hit` pieces are the matched words (rendered in <mark>). */
 export interface SnippetSegment {
@@ -27,7 +47,7 @@ export interface SnippetSegment {
 
 /** One search result. */
 export interface SearchResult {
-	/** lunr ref, unique within the index. */
+	/** The document's place in the index, unique within it. */
 	ref: string;
 	kind: 'module' | 'term';
 	/** Module id (URL slug) or glossary term id (anchor). */
@@ -39,7 +59,12 @@ export interface SearchResult {
 	profiles?: string[];
 	minutes?: number;
 	score: number;
-	/** About 25 words around the first matched words, as plain-text segments (never HTML). */
+	/** The lesson step this result matched best (1-based `n`), to link `#etape-<id>`; modules only. */
+	step?: { id: string; n: number; title: string };
+	/**
+	 * About 25 words around the matched words (inside `step` when there is one), as plain-text
+	 * segments (never HTML); empty until the texts are loaded (`useTexts`).
+	 */
 	snippet: SnippetSegment[];
 }
 
@@ -57,6 +82,13 @@ export interface Searcher {
 	search(query: string, options?: SearchOptions): SearchResult[];
 	/** Glossary terms, aliases and title words close to the query, to offer when nothing matched. */
 	suggest(query: string): string[];
+	/**
+	 * Adds the documents' texts (the parsed `search-text.json`) so results carry excerpts.
+	 * @returns false, changing nothing, when the payload is not the texts of this index.
+	 */
+	useTexts(texts: unknown): boolean;
+	/** True once `useTexts` accepted the texts. */
+	readonly hasTexts: boolean;
 }
 
 /** Share of an exact match that a fuzzy (typo) match is worth. */
@@ -74,22 +106,27 @@ const MAX_WORD_CHARS = 40;
 const SNIPPET_WORDS = 25;
 const SNIPPET_LEAD = 6;
 
+const TokenSet = lunr.TokenSet as unknown as {
+	fromFuzzyString(s: string, d: number): lunr.TokenSet;
+	fromArray(terms: string[]): lunr.TokenSet;
+};
+const TITLE = SEARCH_FIELDS.indexOf('title');
+const LEAD = SEARCH_FIELDS.indexOf('lead');
+const BODY = SEARCH_FIELDS.indexOf('body');
+const THEME = SEARCH_FIELDS.indexOf('theme');
+
+/** Where a term weighs in one document: its field and, in a lesson, its step (0 outside steps). */
 interface Posting {
-	_index: number;
-	[field: string]: unknown;
+	doc: number;
+	field: number;
+	weight: number;
+	step: number;
 }
-/** The parts of a loaded lunr.Index that typings do not expose. */
-interface IndexInternals {
-	invertedIndex: Record<string, Posting>;
-	fieldVectors: Record<string, { elements: number[]; positionForIndex(i: number): number }>;
-	tokenSet: lunr.TokenSet;
-	fields: string[];
-}
-const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(s: string, d: number): lunr.TokenSet };
 
 type Slot =
 	| { kind: 'word'; term: string; folded: string; words: 1 }
-	| { kind: 'phrase'; literal: string[]; group: number; words: number };
+	/** `scale` < 1 when the phrase was reached through a typo of one of its words. */
+	| { kind: 'phrase'; literal: string[]; group: number; words: number; scale?: number };
 
 /** A sequence of index terms that made a document match; `primary` when the user typed it. */
 interface Pattern {
@@ -136,11 +173,29 @@ function isSerialized(x: unknown): x is SerializedSearchIndex {
 		!!o &&
 		typeof o === 'object' &&
 		o.v === SEARCH_INDEX_VERSION &&
-		!!o.index &&
-		typeof o.index === 'object' &&
-		!!o.docs &&
-		typeof o.docs === 'object' &&
-		Array.isArray(o.synonyms)
+		Array.isArray(o.terms) &&
+		Array.isArray(o.vectors) &&
+		o.vectors.length === SEARCH_FIELDS.length &&
+		o.vectors.every((f) => Array.isArray(f)) &&
+		Array.isArray(o.docs) &&
+		Array.isArray(o.synonyms) &&
+		!!o.phrases &&
+		typeof o.phrases === 'object'
+	);
+}
+
+function isTexts(x: unknown, docs: number, build: unknown): x is SerializedSearchTexts {
+	const o = x as Partial<SerializedSearchTexts> | null;
+	return (
+		!!o &&
+		typeof o === 'object' &&
+		o.v === SEARCH_INDEX_VERSION &&
+		o.build === build &&
+		Array.isArray(o.texts) &&
+		o.texts.length === docs &&
+		o.texts.every((t) => typeof t === 'string') &&
+		Array.isArray(o.spans) &&
+		o.spans.length === docs
 	);
 }
 
@@ -151,15 +206,85 @@ const asText = (q: unknown): string => (typeof q === 'string' ? q : typeof q ===
 const phraseTerms = (s: string) => analyzeQuery(s).map((w) => w.term as string);
 
 /**
- * Loads a serialised index (the parsed `search-index.json`).
+ * Loads a serialised index (the parsed `search-index.json`), and optionally its texts (the parsed
+ * `search-text.json`, or later through `useTexts`).
  * @throws when the payload is not a search index of this version (the page shows its load error).
  */
-export function createSearcher(serialised: unknown): Searcher {
+export function createSearcher(serialised: unknown, texts?: unknown): Searcher {
 	if (!isSerialized(serialised)) throw new Error('search index: unexpected format or version');
-	const idx = lunr.Index.load(serialised.index);
-	const ix = idx as unknown as IndexInternals;
-	const docs: Record<string, SearchDoc> = serialised.docs;
+	const docs: SearchDoc[] = serialised.docs;
 	const synonyms: unknown[] = serialised.synonyms;
+	const build = serialised.build;
+
+	// Postings by term, from the documents' vectors, in flat typed arrays (one pass to count, one
+	// to fill): loading allocates no object per posting, and a term's list is made on first use.
+	const terms = serialised.terms.map((t) => (typeof t === 'string' ? t : ''));
+	const termId = new Map(terms.map((t, i) => [t, i]));
+	const entries = (fn: (id: number, field: number, doc: number, i: number) => void) =>
+		serialised.vectors.forEach((byDoc, field) => {
+			if (!Array.isArray(byDoc)) return;
+			byDoc.forEach((flat, doc) => {
+				if (!Array.isArray(flat) || !docs[doc]) return;
+				let id = 0;
+				for (let i = 0; i + 1 < flat.length; i += 2) {
+					id += flat[i];
+					if (id >= 0 && id < terms.length) fn(id, field, doc, i);
+				}
+			});
+		});
+	const start = new Uint32Array(terms.length + 1);
+	entries((id) => start[id + 1]++);
+	for (let i = 0; i < terms.length; i++) start[i + 1] += start[i];
+	const total = start[terms.length];
+	const pDoc = new Uint32Array(total);
+	const pField = new Uint8Array(total);
+	const pStep = new Uint8Array(total);
+	const pWeight = new Float64Array(total);
+	const cursor = start.slice(0, terms.length);
+	entries((id, field, doc, i) => {
+		const k = cursor[id]++;
+		const flat = serialised.vectors[field][doc];
+		const at = field === LEAD ? docs[doc].at?.lead : field === BODY ? docs[doc].at?.body : undefined;
+		pDoc[k] = doc;
+		pField[k] = field;
+		pWeight[k] = flat[i + 1] / WEIGHT_SCALE;
+		pStep[k] = at ? parseInt(at[i / 2] ?? '0', 36) || 0 : 0;
+	});
+	const postingCache = new Map<string, Posting[]>();
+	const postings = {
+		has: (term: string) => {
+			const id = termId.get(term);
+			return id !== undefined && start[id + 1] > start[id];
+		},
+		get(term: string): Posting[] | undefined {
+			const id = termId.get(term);
+			if (id === undefined || start[id + 1] === start[id]) return undefined;
+			let list = postingCache.get(term);
+			if (!list) {
+				list = [];
+				for (let k = start[id]; k < start[id + 1]; k++) list.push({ doc: pDoc[k], field: pField[k], weight: pWeight[k], step: pStep[k] });
+				if (postingCache.size >= 5000) postingCache.clear();
+				postingCache.set(term, list);
+			}
+			return list;
+		},
+	};
+	// The fuzzy-matching automaton is only built for the first word that needs it.
+	let tokenSet: lunr.TokenSet | null = null;
+	const tokens = () => (tokenSet ??= TokenSet.fromArray(terms.filter((t, i) => t && start[i + 1] > start[i]).sort()));
+	const phraseDocs = new Map<string, Set<number>>();
+	for (const [key, list] of Object.entries(serialised.phrases)) if (Array.isArray(list)) phraseDocs.set(key, new Set(list));
+	let textOf: (doc: number) => string = () => '';
+	let spansOf: (doc: number) => Array<[number, number]> | null = () => null;
+	let hasTexts = false;
+	function useTexts(payload: unknown): boolean {
+		if (!isTexts(payload, docs.length, build)) return false;
+		textOf = (doc) => payload.texts[doc] ?? '';
+		spansOf = (doc) => (Array.isArray(payload.spans[doc]) ? payload.spans[doc] : null);
+		views.clear();
+		hasTexts = true;
+		return true;
+	}
 
 	// Synonym groups → phrases (as index terms), indexed by first term, longest first.
 	const groups: string[][][] = [];
@@ -202,20 +327,26 @@ export function createSearcher(serialised: unknown): Searcher {
 	}
 	function lookupTermScores(term: string): Map<string, number> {
 		const out = new Map<string, number>();
-		const posting = Object.hasOwn(ix.invertedIndex, term) ? ix.invertedIndex[term] : undefined;
-		if (!posting) return out;
-		const ti = posting._index;
-		for (const field of ix.fields) {
-			const refs = posting[field] as Record<string, unknown> | undefined;
-			if (!refs) continue;
-			for (const ref of Object.keys(refs)) {
-				const vector = ix.fieldVectors[`${field}/${ref}`];
-				if (!vector) continue;
-				const pos = vector.positionForIndex(ti);
-				if (vector.elements[pos] === ti) out.set(ref, (out.get(ref) ?? 0) + vector.elements[pos + 1]);
-			}
+		for (const p of postings.get(term) ?? []) {
+			const ref = String(p.doc);
+			out.set(ref, (out.get(ref) ?? 0) + p.weight);
 		}
 		return out;
+	}
+
+	/**
+	 * A term's weight in one document, by place: `whole` for what names the whole module (its title
+	 * and theme), else by step (0 outside any step: summary, objectives, key points, case).
+	 */
+	function placesIn(term: string, doc: number): { whole: number; steps: Map<number, number> } {
+		const steps = new Map<number, number>();
+		let whole = 0;
+		for (const p of postings.get(term) ?? []) {
+			if (p.doc !== doc) continue;
+			if (p.field === TITLE || p.field === THEME) whole += p.weight;
+			else if (p.field === LEAD || p.field === BODY) steps.set(p.step, (steps.get(p.step) ?? 0) + p.weight);
+		}
+		return { whole, steps };
 	}
 
 	/** Index terms within `distance` edits of `term` (lunr's fuzzy token sets), the term excluded. */
@@ -227,12 +358,50 @@ export function createSearcher(serialised: unknown): Searcher {
 			remember(
 				fuzzyCache,
 				key,
-				ix.tokenSet
+				tokens()
 					.intersect(TokenSet.fromFuzzyString(term, distance))
 					.toArray()
 					.filter((t) => t !== term),
 			)
 		);
+	}
+
+	/**
+	 * Two typed words that the content writes as one ("chat gpt" → "ChatGPT", "cyber securite" →
+	 * "cybersécurité") are read as that one word, when the index knows it.
+	 */
+	function joinSplitWords(words: AnalyzedWord[], text: string): AnalyzedWord[] {
+		const out: AnalyzedWord[] = [];
+		for (let i = 0; i < words.length; i++) {
+			const a = words[i];
+			const b = words[i + 1];
+			if (b && !a.weak && !b.weak && /^[\s-]+$/.test(text.slice(a.end, b.start))) {
+				const folded = a.folded + b.folded;
+				const term = stem(folded);
+				if (postings.has(term)) {
+					out.push({ raw: `${a.raw}${b.raw}`, start: a.start, end: b.end, folded, term });
+					i++;
+					continue;
+				}
+			}
+			out.push(a);
+		}
+		return out;
+	}
+
+	/** The synonym group one of whose one-word names is a typo away from the term ("rensomware"). */
+	function synonymByTypo(term: string, folded: string): { terms: string[]; group: number } | null {
+		const max = editDistanceFor(folded, term);
+		if (max < 1) return null;
+		let best: { terms: string[]; group: number; d: number } | null = null;
+		for (const [first, list] of phrases) {
+			for (const p of list) {
+				if (p.terms.length !== 1 || first === term) continue;
+				const d = editDistance(term, first, max);
+				if (d <= max && (!best || d < best.d)) best = { terms: p.terms, group: p.group, d };
+			}
+		}
+		return best;
 	}
 
 	function toSlots(words: AnalyzedWord[]): Slot[] {
@@ -259,7 +428,15 @@ export function createSearcher(serialised: unknown): Searcher {
 			}
 			const w = words[i++];
 			if (w.weak && words.length > 1) continue;
-			push({ kind: 'word', term: w.term as string, folded: w.folded, words: 1 }, `w${w.term}`);
+			const slot: Slot = { kind: 'word', term: w.term as string, folded: w.folded, words: 1 };
+			// A word whose typo matches no module may be a typo of a synonym the modules never use
+			// ("rensomware" for "ransomware", which only the glossary writes): read it as that synonym.
+			const typo =
+				!postings.has(slot.term) && ![...scoreWord(slot).keys()].some((ref) => docs[Number(ref)]?.kind === 'module')
+					? synonymByTypo(slot.term, slot.folded)
+					: null;
+			if (typo) push({ kind: 'phrase', literal: typo.terms, group: typo.group, words: 1, scale: FUZZY_WEIGHT }, `g${typo.group}`);
+			else push(slot, `w${w.term}`);
 		}
 		return slots;
 	}
@@ -302,7 +479,7 @@ export function createSearcher(serialised: unknown): Searcher {
 				const sum = rest.reduce((n, m) => n + (m.get(ref) as number), s);
 				// Words of the phrase scattered over the document are weaker evidence than the phrase:
 				// "attaque" in a title and "rançongiciel" once in the text is not "attaque par rançongiciel".
-				const score = sum * weight * (hasPhrase(ref, terms) ? 1 : SCATTERED_WEIGHT);
+				const score = sum * weight * (slot.scale ?? 1) * (hasPhrase(ref, terms) ? 1 : SCATTERED_WEIGHT);
 				const hit = hits.get(ref);
 				if (!hit) hits.set(ref, { score, patterns: [{ terms, primary }] });
 				else {
@@ -315,7 +492,7 @@ export function createSearcher(serialised: unknown): Searcher {
 	}
 
 	/**
-	 * A document's text, split once on first use (snippets, phrase checks). Words are stemmed only
+	 * A document's text (or one step of it), split once on first use, for its excerpt. Words are stemmed only
 	 * when looked at: a term is searched among the words sharing its first two letters, which a
 	 * French Snowball stem always keeps.
 	 */
@@ -330,16 +507,13 @@ export function createSearcher(serialised: unknown): Searcher {
 		buckets: Map<string, number[]>;
 		/** Places in `content` of each term looked up so far. */
 		places: Map<string, number[]>;
-		/** Short fields checked for phrases too: the title, and a term's definition. */
-		lines: string[][];
 	}
 	const views = new Map<string, DocView>();
-	function view(ref: string): DocView {
-		let v = views.get(ref);
+	function view(key: string, text: string): DocView {
+		let v = views.get(key);
 		if (v) return v;
-		const doc = docs[ref];
-		v = { raws: [], starts: [], ends: [], content: [], buckets: new Map(), places: new Map(), lines: [] };
-		for (const m of (doc?.text ?? '').matchAll(WORD)) {
+		v = { raws: [], starts: [], ends: [], content: [], buckets: new Map(), places: new Map() };
+		for (const m of text.matchAll(WORD)) {
 			const k = v.raws.push(m[0]) - 1;
 			v.starts.push(m.index ?? 0);
 			v.ends.push((m.index ?? 0) + m[0].length);
@@ -351,9 +525,8 @@ export function createSearcher(serialised: unknown): Searcher {
 			else v.buckets.set(key, [v.content.length]);
 			v.content.push(k);
 		}
-		const termsOf = (s = '') => analyzeText(s).flatMap((w) => (w.term === null ? [] : [w.term]));
-		v.lines = [termsOf(doc?.title), doc?.kind === 'term' ? termsOf(doc.summary) : []];
-		views.set(ref, v);
+		if (views.size >= 500) views.clear();
+		views.set(key, v);
 		return v;
 	}
 	/** Index term of the c-th content word of a view. */
@@ -370,25 +543,22 @@ export function createSearcher(serialised: unknown): Searcher {
 	/** True when `terms` start at place c of the view. */
 	const phraseAt = (v: DocView, terms: string[], c: number) => terms.every((t, i) => i === 0 || termAt(v, c + i) === t);
 
-	/** True when the terms follow each other (stop words aside) in the document's title or text. */
+	/** True when the terms follow each other (stop words aside) in the document's title or text (checked at build). */
 	function hasPhrase(ref: string, terms: string[]): boolean {
-		if (terms.length < 2) return true;
-		const v = view(ref);
-		for (const line of v.lines) {
-			for (let c = 0; c + terms.length <= line.length; c++) if (terms.every((t, i) => line[c + i] === t)) return true;
-		}
-		return placesOf(v, terms[0]).some((c) => phraseAt(v, terms, c));
+		return terms.length < 2 || (phraseDocs.get(terms.join(' '))?.has(Number(ref)) ?? false);
 	}
 
 	/**
 	 * About SNIPPET_WORDS words of the document text, marking the words that match: single terms
 	 * anywhere, phrases only where their words follow each other (stop words aside). A typed phrase
 	 * found nowhere in one piece is marked word by word. The window shows the most typed patterns,
-	 * then the most synonyms, the earliest on ties.
+	 * then the most synonyms, the earliest on ties. With a step (1-based), only that step's text.
 	 */
-	function snippet(ref: string, patterns: Pattern[]): SnippetSegment[] {
-		const text = docs[ref]?.text ?? '';
-		const v = view(ref);
+	function snippet(ref: string, patterns: Pattern[], step = 0): SnippetSegment[] {
+		const full = textOf(Number(ref));
+		const span = step > 0 ? spansOf(Number(ref))?.[step - 1] : undefined;
+		const text = span ? full.slice(span[0], span[1]) : full;
+		const v = view(span ? `${ref}:${step}` : ref, text);
 		const { starts, ends, content } = v;
 		const count = v.raws.length;
 		if (!count) return [];
@@ -457,17 +627,18 @@ export function createSearcher(serialised: unknown): Searcher {
 		const words = analyzeQuery(q)
 			.filter((w) => w.raw.length <= MAX_WORD_CHARS)
 			.slice(0, MAX_QUERY_WORDS);
-		const slots = toSlots(words);
+		const slots = toSlots(joinSplitWords(words, q));
 		if (!slots.length) return [];
 		const totalWords = slots.reduce((n, s) => n + s.words, 0);
 
-		const acc = new Map<string, { score: number; covered: number; patterns: Pattern[] }>();
+		const acc = new Map<string, { score: number; covered: number; patterns: Pattern[]; slots: Pattern[][] }>();
 		for (const slot of slots) {
 			const hits = slot.kind === 'word' ? scoreWord(slot) : scorePhrase(slot);
 			for (const [ref, hit] of hits) {
-				const a = acc.get(ref) ?? { score: 0, covered: 0, patterns: [] };
+				const a = acc.get(ref) ?? { score: 0, covered: 0, patterns: [], slots: [] };
 				a.score += hit.score;
 				a.covered += slot.words;
+				a.slots.push(hit.patterns);
 				for (const p of hit.patterns) {
 					if (!a.patterns.some((q) => q.primary === p.primary && q.terms.join(' ') === p.terms.join(' '))) a.patterns.push(p);
 				}
@@ -478,10 +649,10 @@ export function createSearcher(serialised: unknown): Searcher {
 		const { theme, profile, limit: max } = options ?? {};
 		const filtered = !!theme || !!profile;
 		const limit = Number.isFinite(max) ? Math.min(100, Math.max(1, Math.floor(max as number))) : 20;
-		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; raw: number; patterns: Pattern[] }> = [];
+		const ranked: Array<{ ref: string; doc: SearchDoc; score: number; raw: number; patterns: Pattern[]; slots: Pattern[][] }> = [];
 		let bestModule = 0;
 		for (const [ref, a] of acc) {
-			const doc = docs[ref];
+			const doc = docs[Number(ref)];
 			if (!doc) continue;
 			if (filtered) {
 				if (doc.kind !== 'module') continue;
@@ -491,7 +662,7 @@ export function createSearcher(serialised: unknown): Searcher {
 			const coord = a.covered / totalWords;
 			const score = a.score * coord * coord;
 			if (doc.kind === 'module') bestModule = Math.max(bestModule, score);
-			ranked.push({ ref, doc, score, raw: score, patterns: a.patterns });
+			ranked.push({ ref, doc, score, raw: score, patterns: a.patterns, slots: a.slots });
 		}
 		// Glossary terms weigh TERM_WEIGHT and never outrank the best module: the learner first
 		// gets the module that teaches the notion, then its definition.
@@ -503,18 +674,64 @@ export function createSearcher(serialised: unknown): Searcher {
 		// Capped terms keep their own order; equal scores fall back on the ref, for stable results.
 		ranked.sort((a, b) => b.score - a.score || b.raw - a.raw || (a.ref < b.ref ? -1 : 1));
 
-		return ranked.slice(0, limit).map(({ ref, doc, score, patterns }) => ({
-			ref,
-			kind: doc.kind,
-			id: doc.id,
-			title: doc.title,
-			summary: doc.summary,
-			theme: doc.theme,
-			profiles: doc.profiles,
-			minutes: doc.minutes,
-			score: Math.round(score * 1000) / 1000,
-			snippet: snippet(ref, patterns),
-		}));
+		return ranked.slice(0, limit).map(({ ref, doc, score, patterns, slots }) => {
+			const n = doc.steps?.length ? stepOf(Number(ref), slots) : 0;
+			const step = n ? doc.steps![n - 1] : undefined;
+			return {
+				ref,
+				kind: doc.kind,
+				id: doc.id,
+				title: doc.title,
+				summary: doc.summary,
+				theme: doc.theme,
+				profiles: doc.profiles,
+				minutes: doc.minutes,
+				score: Math.round(score * 1000) / 1000,
+				...(step ? { step: { id: step.id, n, title: step.title } } : {}),
+				snippet: snippet(ref, patterns, n),
+			};
+		});
+	}
+
+	const titleTerms = new Map<number, Array<Set<string>>>();
+	/** Index terms of each step title of a lesson, analysed once. */
+	function stepTitleTerms(doc: number): Array<Set<string>> {
+		let list = titleTerms.get(doc);
+		if (!list) {
+			list = (docs[doc]?.steps ?? []).map((s) => new Set(analyzeText(s.title).flatMap((w) => (w.term === null ? [] : [w.term]))));
+			titleTerms.set(doc, list);
+		}
+		return list;
+	}
+
+	/**
+	 * The step (1-based) a lesson's result matched best, or 0: none when the title or theme holds
+	 * every part of the query, else the place where the matched words weigh most outside them.
+	 */
+	function stepOf(doc: number, slots: Pattern[][]): number {
+		const names = (p: Pattern) => p.terms.every((t) => placesIn(t, doc).whole > 0);
+		if (slots.every((patterns) => patterns.some(names))) return 0;
+		// A step whose title holds every part of the query is the one (the first, if several).
+		const titles = stepTitleTerms(doc);
+		const k = titles.findIndex((set) => slots.every((patterns) => patterns.some((p) => p.terms.every((t) => set.has(t)))));
+		if (k >= 0) return k + 1;
+		const weight = new Map<number, number>();
+		for (const patterns of slots) {
+			for (const p of patterns) {
+				for (const t of p.terms) {
+					for (const [k, w] of placesIn(t, doc).steps) weight.set(k, (weight.get(k) ?? 0) + w * (p.primary ? 1 : SYNONYM_WEIGHT));
+				}
+			}
+		}
+		let best = 0;
+		let most = weight.get(0) ?? 0;
+		for (const [k, w] of weight) {
+			if (k > 0 && (w > most || (w === most && best > 0 && k < best))) {
+				best = k;
+				most = w;
+			}
+		}
+		return best;
 	}
 
 	// Suggestion candidates: glossary labels and aliases, and the longer words of titles.
@@ -552,6 +769,8 @@ export function createSearcher(serialised: unknown): Searcher {
 		return scored.slice(0, 5).map((s) => s.label);
 	}
 
+	if (texts !== undefined) useTexts(texts);
+
 	return {
 		search(query, options) {
 			try {
@@ -567,7 +786,11 @@ export function createSearcher(serialised: unknown): Searcher {
 				return [];
 			}
 		},
+		useTexts,
+		get hasTexts() {
+			return hasTexts;
+		},
 	};
 }
 
-export type { SearchDoc, SerializedSearchIndex };
+export type { SearchDoc, SerializedSearchIndex, SerializedSearchTexts };

@@ -4,6 +4,8 @@
  * not in `?q=` (issue 16, item 10). Old `?q=` links still work: the page reads them once and
  * moves them into the fragment.
  */
+import { stepAnchor } from '../lesson/steps';
+
 export interface SearchState { q: string; theme: string; profile: string }
 
 const KEYS = { q: 'q', theme: 'theme', profile: 'profil' } as const;
@@ -35,4 +37,17 @@ export function searchHash(state: Partial<SearchState>): string {
 /** The URL of the results page for a state: path, no query string, state after `#`. */
 export function searchHref(action: string, state: Partial<SearchState>): string {
 	return action.replace(/[?#].*$/, '') + searchHash(state);
+}
+
+/**
+ * Where a result leads: a glossary term's entry, a lesson step's anchor when the result matched
+ * a step (`#etape-<id>`), else the module page. `moduleBase` and `glossaryUrl` carry the base path.
+ */
+export function resultHref(
+	r: { kind: 'module' | 'term'; id: string; step?: { id: string } },
+	where: { moduleBase: string; glossaryUrl: string },
+): string {
+	if (r.kind === 'term') return `${where.glossaryUrl}#${encodeURIComponent(r.id)}`;
+	const page = `${where.moduleBase}${r.id}/`;
+	return r.step ? `${page}#${stepAnchor(r.step.id)}` : page;
 }
