@@ -102,6 +102,22 @@ test.describe('interactive states', () => {
 		await expect(page.getByRole('dialog')).toBeVisible();
 		expect(await axe(page)).toEqual([]);
 	});
+	test('« Poste partagé »: the offer on a track page, the banner, the leave panel, in dark theme and at 320 px too', async ({ page }) => {
+		await page.goto('./parcours/infirmier/');
+		await expect(page.locator('[data-shared-offer]')).toBeVisible();
+		expect(await axe(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Oui : activer le mode Poste partagé' }).click();
+		await expect(page.locator('[data-shared-banner]')).toBeVisible();
+		await page.goto('./progression/#poste-partage');
+		await page.getByRole('button', { name: 'Quitter le mode Poste partagé' }).click();
+		await expect(page.locator('#shared-export-code')).toHaveValue(/^PIAS/);
+		expect(await axe(page)).toEqual([]);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		expect(await axe(page)).toEqual([]);
+		await page.setViewportSize({ width: 320, height: 640 });
+		expect(await sideways(page)).toBeLessThanOrEqual(0);
+		expect(await axe(page)).toEqual([]);
+	});
 	test('search results shown, in dark theme too', async ({ page }) => {
 		await page.goto('./recherche/?q=donn%C3%A9es%20de%20sant%C3%A9');
 		await expect(page.locator('ol.results > li').first()).toBeVisible();

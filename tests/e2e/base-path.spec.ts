@@ -110,3 +110,25 @@ test('a glossary word of a lesson opens its definition in place, fetched under t
 	expect(json).toHaveLength(1);
 	expect(json[0].startsWith(`${BASE}glossaire/`)).toBe(true);
 });
+
+test('« Poste partagé » under the sub-path: its own flag and marker, the banner links under it, nothing else in localStorage', async ({ page, context }) => {
+	await page.goto('./parcours/infirmier/');
+	await page.getByRole('button', { name: 'Oui : activer le mode Poste partagé' }).click();
+	const banner = page.locator('[data-shared-banner]');
+	await expect(banner).toBeVisible();
+	await expect(banner.getByRole('link', { name: 'Terminer ma session ou quitter ce mode' })).toHaveAttribute('href', `${BASE}progression/#poste-partage`);
+	await page.getByRole('button', { name: 'C’est mon parcours' }).click();
+	await expect(page.getByRole('button', { name: 'C’est votre parcours (gardé pour cette session)' })).toBeVisible();
+	const dump = () => page.evaluate(() => ({
+		local: Object.fromEntries(Object.entries(localStorage)),
+		session: Object.keys(sessionStorage).sort(),
+	}));
+	const s = await dump();
+	expect(s.local).toEqual({ [`pias-shared:${BASE}`]: '1' });
+	expect(s.session).toEqual([`pias-shared:${BASE}`, `pias:${BASE}:progress:v2`]);
+	// A second tab of the session opens in shared mode and takes this tab's progress.
+	const other = await context.newPage();
+	await other.goto('./parcours/infirmier/');
+	await expect(other.locator('[data-shared-banner]')).toBeVisible();
+	await expect(other.getByRole('button', { name: 'C’est votre parcours (gardé pour cette session)' })).toBeVisible();
+});

@@ -7,6 +7,7 @@
 import type { ProgressStore } from '../progress/store';
 import type { QuizScore } from '../quiz/scoring';
 import { fill } from './fill';
+import { hasUnsavedCopy } from './progress-client';
 import { quizCoreLabels as L } from '../quiz-labels';
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel);
@@ -50,12 +51,7 @@ export function showResult({ store, base, result, score: r, missedChecks }: Resu
 		problem.hidden = false;
 	};
 	if (issue) {
-		let tabKept = false;
-		try {
-			tabKept = sessionStorage.getItem(`${store.prefix}unsaved:progress`) !== null;
-		} catch {
-			// no tab copy either
-		}
+		const tabKept = hasUnsavedCopy(store.prefix);
 		void offerCopy((U) => {
 			if (r.passed) verdict.textContent = U.passedUnsaved;
 			return [U.unsavedTitle, issue === 'quota' ? U.unsavedQuota : U.unsavedBlocked, tabKept ? U.unsavedTab : U.unsavedPage];

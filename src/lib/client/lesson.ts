@@ -6,7 +6,7 @@
  * section after every action, so that any interruption resumes exactly. The logic lives in
  * `src/lib/lesson/state.ts` and `src/lib/quiz/scoring.ts`; this file only wires the DOM.
  */
-import { progressClient } from './progress-client';
+import { progressClient, hasUnsavedCopy } from './progress-client';
 import { fill } from './fill';
 import { lessonSection } from '../lesson/section';
 import {

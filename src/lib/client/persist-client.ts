@@ -4,6 +4,7 @@
  */
 import { exportReminderDue, parsePersist, PERSIST_VERSION, shouldAskPersist, type PersistRecord } from '../progress/persistence';
 import type { ProgressStore, Section } from '../progress/store';
+import { sharedMode } from './progress-client';
 
 let persistSection: Section<PersistRecord> | null = null;
 
@@ -13,6 +14,9 @@ let persistSection: Section<PersistRecord> | null = null;
  * not persistent, a few more modules completed since the last reminder).
  */
 export async function afterCompletion(s: ProgressStore): Promise<boolean> {
+	// Shared workstation: the progress ends with the session on purpose; asking the browser to
+	// keep it would make no sense, and the banner already says to export.
+	if (sharedMode()) return false;
 	persistSection ??= s.section('persist', parsePersist, PERSIST_VERSION, { label: 'vos réglages de conservation' });
 	const sec = persistSection;
 	const completed = Object.values(s.progress.get().modules).filter((m) => m.status === 'completed').length;

@@ -1,12 +1,27 @@
 /**
  * The browser side of the progress store: one store per page, on this site's namespace (the
- * base path), kept in sync with other tabs through `storage` events. Everything else
+ * base path), on the storage the backend chose (storage-backend.ts: localStorage, or the tab's
+ * sessionStorage in « Poste partagé »), kept in sync with other tabs through `storage` events
+ * (device mode) or a BroadcastChannel (shared mode, progress/tab-sync.ts). Everything else
  * (islands, page scripts) goes through `progressClient(base)`.
  */
-import { createProgressStore, resolveStorage, type ProgressStore, type StorageLike } from '../progress/store';
+import { createProgressStore, keyPrefix, type ProgressStore } from '../progress/store';
+import { PROGRESS_VERSION } from '../progress/model';
+import type { SessionEnd, TabSync } from '../progress/tab-sync';
+import { notifyingStorage } from '../progress/keys';
 import { attachStash } from '../progress/stash';
+import { backendEnv, progressBackend, progressStorage, unsavedCopyStorage, hasUnsavedCopy } from './storage-backend';
+import { sharedKey, tryRemove } from '../progress/backend';
+
+export { progressBackend, progressStorage, hasUnsavedCopy };
 
 let store: ProgressStore | null = null;
+let sync: TabSync | null = null;
+
+/** Tells the other tabs of a shared session that it ended or that the mode was left. */
+export function announceSessionEnd(kind: SessionEnd): void {
+	sync?.announce(kind);
+}
 
 /** Today as YYYY-MM-DD in the learner's time zone. */
 export function localToday(): string {
@@ -14,19 +29,43 @@ export function localToday(): string {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The one place that obtains the Storage object the progress lives in (null when unreachable). */
-export function progressStorage(): StorageLike | null {
-	return resolveStorage(() => window.localStorage);
-}
-
-/** The tab's sessionStorage, where unsaved progress waits (see progress/stash.ts). */
-function tabStorage(): StorageLike | null {
-	return resolveStorage(() => window.sessionStorage);
+/** True when this page keeps the learner's data for the browser session only (« Poste partagé »). */
+export function sharedMode(): boolean {
+	return progressBackend().kind === 'shared';
 }
 
 export function progressClient(base: string): ProgressStore {
 	if (store) return store;
-	const storage = progressStorage();
+	// localStorage on the learner's own device; the tab's sessionStorage in shared mode (see
+	// progress/backend.ts). Never both: shared mode reads and writes nothing in localStorage.
+	let storage = progressStorage();
+	// Shared mode: the tabs of this session see the same progress (progress/tab-sync.ts, loaded
+	// only in that mode). Changes made before it is loaded are sent once it is.
+	const shared = progressBackend().kind === 'shared' && storage && typeof BroadcastChannel === 'function';
+	if (shared && storage) {
+		const raw = storage;
+		const early = new Set<string>();
+		storage = notifyingStorage(raw, (key) => (sync ? sync.changed(key) : early.add(key)));
+		void import('../progress/tab-sync').then(({ createTabSync }) => {
+			const prefix = keyPrefix(base);
+			sync = createTabSync({
+				raw,
+				prefix,
+				mergedKeys: [`${prefix}progress:v${PROGRESS_VERSION}`],
+				channel: new BroadcastChannel(`${prefix}shared`),
+				apply: (key, newValue) => store?.handleStorageEvent({ key, newValue }),
+				// The session was ended or the mode left in another tab: its data is gone here
+				// too, and when the mode was left, this tab leaves it as well (the choice covered
+				// this tab's data, which is the same session's).
+				onEnd: (kind) => {
+					if (kind === 'left') tryRemove(backendEnv().session, sharedKey(base));
+					location.reload();
+				},
+			});
+			for (const key of early) sync.changed(key);
+			sync.hello();
+		});
+	}
 	// Web Locks serialise the re-read/merge/write after each change across tabs (issue 16, item 2).
 	const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
 	const s = createProgressStore({ storage, namespace: base, today: localToday, locks });
@@ -36,8 +75,8 @@ export function progressClient(base: string): ProgressStore {
 	});
 	// A result that could not be saved on an earlier page of this tab comes back, and is saved
 	// now if storage works again; while it cannot be saved, it follows the learner in this tab.
-	const session = tabStorage();
-	if (session !== storage) attachStash(s, session);
+	const session = unsavedCopyStorage();
+	if (session && session !== storage) attachStash(s, session);
 	store = s;
 	return s;
 }

@@ -1,3 +1,5 @@
+import { progressStorage } from './storage-backend';
+
 /**
  * "/" focuses the header search box (WCAG 2.1.4: the learner can turn it off on the progress
  * page, and it never fires while typing in a field or with a modifier key).
@@ -9,7 +11,7 @@ export function installSearchShortcut(): void {
 		if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
 		try {
 			const key = document.documentElement.dataset.prefsKey;
-			const prefs = key ? JSON.parse(localStorage.getItem(key) || '{}') : {};
+			const prefs = key ? JSON.parse(progressStorage()?.getItem(key) || '{}') : {};
 			if (prefs && prefs.searchShortcut === false) return;
 		} catch {
 			// Storage blocked or unreadable: keep the default (shortcut on).

@@ -6,12 +6,15 @@
 import type { Profile, Setting } from '../taxonomy';
 import { trackProgress } from '../progress/model';
 import { initStatusBadges, lessonPlace } from './status-badges';
-import { progressClient } from './progress-client';
+import { progressClient, sharedMode } from './progress-client';
+import { initSharedOffer } from './shared-offer';
 
 export function initTrackPage(): void {
 	const root = document.querySelector<HTMLElement>('[data-track]');
 	if (!root) return;
 	const base = document.documentElement.dataset.base ?? '/';
+	// Before the store exists: deciding must not depend on anything the store does.
+	initSharedOffer();
 	const profile = root.dataset.track as Profile;
 	const store = progressClient(base);
 	initStatusBadges();
@@ -69,7 +72,7 @@ export function initTrackPage(): void {
 		if (button) {
 			button.hidden = false;
 			const mine = s.profile === profile;
-			button.textContent = mine ? 'C’est votre parcours (enregistré)' : 'C’est mon parcours';
+			button.textContent = mine ? (sharedMode() ? 'C’est votre parcours (gardé pour cette session)' : 'C’est votre parcours (enregistré)') : 'C’est mon parcours';
 			button.setAttribute('aria-pressed', String(mine));
 		}
 	};

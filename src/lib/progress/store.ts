@@ -65,8 +65,9 @@ import {
 import { parsePrefs, PREFS_VERSION, type Prefs } from './prefs';
 import type { Profile, Setting } from '../taxonomy';
 
-/** The part of the Web Storage API the store uses (`localStorage` fits). */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+import { keyPrefix, resolveStorage, type StorageLike } from './keys';
+
+export type { StorageLike };
 
 export type StoreMode = 'persistent' | 'memory';
 
@@ -145,7 +146,10 @@ export interface StorageEventLike {
 }
 
 export interface ProgressStoreOptions {
-	/** `localStorage`, or null when it cannot be reached (see `resolveStorage`). */
+	/**
+	 * Where the data lives: `localStorage`, or the tab's `sessionStorage` in shared mode (see
+	 * backend.ts); null when it cannot be reached (see `resolveStorage`).
+	 */
 	storage: StorageLike | null;
 	/** The site's base path. */
 	namespace: string;
@@ -197,19 +201,8 @@ export const MAX_BACKUPS = 5;
 
 const SECTION_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
-/** Calls `get` (e.g. `() => window.localStorage`) and returns null when reaching storage throws. */
-export function resolveStorage(get: () => StorageLike | null | undefined): StorageLike | null {
-	try {
-		return get() ?? null;
-	} catch {
-		return null;
-	}
-}
-
-/** The key prefix of a namespace: `pias:<ns>:` with ':' and '%' percent-encoded. */
-export function keyPrefix(namespace: string): string {
-	return `pias:${namespace.replace(/[%:]/g, (c) => (c === '%' ? '%25' : '%3A'))}:`;
-}
+// Small enough for the banner every page loads (see keys.ts); re-exported here for the callers.
+export { keyPrefix, resolveStorage };
 
 function isQuotaError(e: unknown): boolean {
 	if (typeof e !== 'object' || e === null) return false;

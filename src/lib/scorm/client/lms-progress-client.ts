@@ -27,3 +27,13 @@ export function progressClient(_base?: string): ProgressStore {
 
 /** Same signature as the site's; package pages show their notices in the LMS status line instead. */
 export function showStoreNotices(_s: ProgressStore): void {}
+
+/** Packages keep no unsaved copy (the LMS keeps the results). */
+export function hasUnsavedCopy(_prefix: string): boolean {
+	return false;
+}
+
+/** Packages are never in shared-workstation mode: their store lives in memory. */
+export function sharedMode(): boolean {
+	return false;
+}
