@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { answerQuizByKeyboard } from './helpers';
 
@@ -33,6 +34,13 @@ test('storage full: no "enregistré", the cause, the export in the result box, t
 	await box.getByRole('button', { name: 'Créer un code de progression' }).click();
 	const code = await box.getByLabel(/Code de progression/).inputValue();
 	expect(code).toMatch(/^PIAS2B?-/);
+	// And the file, right here: it holds the completed module.
+	const downloading = page.waitForEvent('download');
+	await box.getByRole('button', { name: 'Télécharger le fichier de progression' }).click();
+	const file = await downloading;
+	expect(file.suggestedFilename()).toMatch(/^parcours-ia-sante-progression-\d{4}-\d{2}-\d{2}\.json$/);
+	const saved = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+	expect(JSON.stringify(saved)).toContain(MOD);
 	// Going to the dashboard (to export, say) keeps the result in this tab.
 	await page.goto('./progression/');
 	await expect(page.locator('section[aria-labelledby="termines"] tbody tr')).toHaveCount(1);

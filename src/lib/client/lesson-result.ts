@@ -47,7 +47,20 @@ export function showResult({ store, base, result, score: r, missedChecks }: Resu
 			out.focus();
 			out.select();
 		});
-		problem.replaceChildren(...lines.map(p), b, out);
+		// The file too, as the long-read quiz offered: a code is awkward to carry on a phone.
+		const f = Object.assign(document.createElement('button'), { type: 'button', className: 'button secondary', textContent: U.exportFile });
+		f.addEventListener('click', async () => {
+			const { exportFile } = await import('../progress/transfer');
+			const text = exportFile(store.progress.get(), { appVersion: document.documentElement.dataset.appVersion ?? '', exportedAt: new Date().toISOString() });
+			const a = document.createElement('a');
+			a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+			a.download = `parcours-ia-sante-progression-${new Date().toISOString().slice(0, 10)}.json`;
+			document.body.append(a);
+			a.click();
+			a.remove();
+			setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+		});
+		problem.replaceChildren(...lines.map(p), b, ' ', f, out);
 		problem.hidden = false;
 	};
 	if (issue) {
