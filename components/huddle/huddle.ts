@@ -30,7 +30,16 @@ export function discussionQuestions(data: Pick<ModuleData, 'case' | 'quiz'>, con
 		{ text: `Le cas « ${data.case.title} » pourrait-il se produire chez nous ? Qu'aurions-nous fait à la place des personnes du cas ?` },
 	];
 	const q = data.quiz.find((x) => x.aboutCase);
-	if (q) {
+	const sound = (data.case.options ?? []).filter((o) => o.verdict === 'sound');
+	if (!q && sound.length) {
+		// A lesson's case is decided among options: the team decides it too, then hears the sound one.
+		// (The options themselves stay on the module page: listed here they would spill a sheet
+		// onto a second A4 page.)
+		questions.push({
+			text: `À la place des personnes du cas : ${data.case.question ?? 'Que faites-vous ?'} Chacun propose, puis on compare.`,
+			cue: `Conduite attendue : ${sound.map((o) => o.text.replace(/\.$/, '')).join(' ; ')}.`,
+		});
+	} else if (q) {
 		const right = q.choices.filter((c) => q.correct.includes(c.id)).map((c) => c.text.replace(/\.$/, ''));
 		questions.push(
 			q.type === 'truefalse'
