@@ -23,7 +23,9 @@ test('home → choose a profile → first module → next module', async ({ page
 	await page.getByRole('link', { name: 'Commencer le parcours' }).first().click();
 	await expect(page).toHaveURL(new RegExp(`modules/${ids[0]}/$`));
 	await expect(page.getByRole('heading', { name: 'Objectifs' })).toBeVisible();
-	await expect(page.getByRole('heading', { name: /Cas pratique/ })).toBeVisible();
+	// A lesson shows one part at a time: its step list leads to the steps, the case and the quiz.
+	await expect(page.locator('[data-lesson-status]')).toHaveText(/^Étape 1 sur \d+$/);
+	await expect(page.locator('.lesson-toc').getByRole('link', { name: /^Cas pratique/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'À retenir' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
 

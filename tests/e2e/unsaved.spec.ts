@@ -32,8 +32,8 @@ test('storage full: no "enregistré", the cause, the export in the result box, t
 	await expect(box).toContainText(/stockage .* plein/);
 	await expect(box).toContainText('gardé dans cet onglet');
 	await box.getByRole('button', { name: 'Créer un code de progression' }).click();
-	const code = await box.getByLabel(/Code de progression/).inputValue();
-	expect(code).toMatch(/^PIAS2B?-/);
+	// The code is made asynchronously: wait for it rather than read the field at once.
+	await expect(box.getByLabel(/Code de progression/)).toHaveValue(/^PIAS2B?-/);
 	// And the file, right here: it holds the completed module.
 	const downloading = page.waitForEvent('download');
 	await box.getByRole('button', { name: 'Télécharger le fichier de progression' }).click();
