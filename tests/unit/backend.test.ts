@@ -8,30 +8,12 @@ import { deviceHasData, enableShared, endSession, leaveShared } from '../../src/
 import { createProgressStore, type StorageLike } from '../../src/lib/progress/store';
 import { lessonSection } from '../../src/lib/lesson/section';
 import { goTo, updateLesson } from '../../src/lib/lesson/state';
-import { MapStorage } from './map-storage';
+import { BlockedStorage, MapStorage } from './map-storage';
 import { BACKEND_MESSAGES } from '../../src/lib/progress/backend-messages';
 
 const TODAY = '2026-12-04';
 const today = () => TODAY;
 const PASS = { percent: 100, passed: true, missed: [] };
-
-class BlockedStorage implements StorageLike {
-	get length(): number {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	key(): string | null {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	getItem(): string | null {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	setItem(): void {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	removeItem(): void {
-		throw new DOMException('denied', 'SecurityError');
-	}
-}
 
 /** Reads work, every write fails (storage full). */
 class FullStorage extends MapStorage {

@@ -19,3 +19,22 @@ export class MapStorage implements StorageLike {
 		this.data.delete(k);
 	}
 }
+
+/** Storage the browser refuses outright (site data blocked): every access throws SecurityError. */
+export class BlockedStorage implements StorageLike {
+	get length(): number {
+		throw new DOMException('denied', 'SecurityError');
+	}
+	key(): string | null {
+		throw new DOMException('denied', 'SecurityError');
+	}
+	getItem(): string | null {
+		throw new DOMException('denied', 'SecurityError');
+	}
+	setItem(): void {
+		throw new DOMException('denied', 'SecurityError');
+	}
+	removeItem(): void {
+		throw new DOMException('denied', 'SecurityError');
+	}
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachStash, readStash, stashKey } from '../../src/lib/progress/stash';
 import { createProgressStore, type StorageLike } from '../../src/lib/progress/store';
-import { MapStorage } from './map-storage';
+import { BlockedStorage, MapStorage } from './map-storage';
 
 const TODAY = '2026-12-03';
 const PASS = { percent: 100, passed: true, missed: [] };
@@ -16,24 +16,6 @@ class FakeStorage extends MapStorage {
 		// The probe is tiny and still fits; a progress value does not.
 		if (this.full && v.length > 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		super.setItem(k, v);
-	}
-}
-
-class BlockedStorage implements StorageLike {
-	get length(): number {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	key(): string | null {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	getItem(): string | null {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	setItem(): void {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	removeItem(): void {
-		throw new DOMException('denied', 'SecurityError');
 	}
 }
 

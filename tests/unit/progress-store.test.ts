@@ -13,6 +13,7 @@ import {
 	type SectionParse,
 	type StorageLike,
 } from '../../src/lib/progress/store';
+import { BlockedStorage } from './map-storage';
 
 const TODAY = '2026-11-28';
 const PASS = { percent: 100, passed: true, missed: [] };
@@ -50,24 +51,6 @@ class FakeStorage implements StorageLike {
 }
 
 /** Storage that refuses everything, as with cookies blocked (SecurityError). */
-class ThrowingStorage implements StorageLike {
-	get length(): number {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	key(): string | null {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	getItem(): string | null {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	setItem(): void {
-		throw new DOMException('denied', 'SecurityError');
-	}
-	removeItem(): void {
-		throw new DOMException('denied', 'SecurityError');
-	}
-}
-
 function open(storage: StorageLike | null, namespace = '/') {
 	return createProgressStore({ storage, namespace, today: () => TODAY });
 }
@@ -139,7 +122,7 @@ describe('memory mode', () => {
 		// no storage at all (resolveStorage gave null)
 		['no storage', () => null, 'unavailable', 'memory'],
 		// storage that throws on every call (SecurityError)
-		['throwing storage', () => new ThrowingStorage(), 'blocked', 'memory'],
+		['throwing storage', () => new BlockedStorage(), 'blocked', 'memory'],
 		// storage already full: even the probe cannot be written
 		[
 			'full storage',
