@@ -8,6 +8,7 @@ import type { ProgressStore } from '../progress/store';
 import type { QuizScore } from '../quiz/scoring';
 import { fill } from './fill';
 import { hasUnsavedCopy } from './progress-client';
+import { progressFileName, saveFile } from './save-file';
 import { quizCoreLabels as L } from '../quiz-labels';
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel);
@@ -52,13 +53,7 @@ export function showResult({ store, base, result, score: r, missedChecks }: Resu
 		f.addEventListener('click', async () => {
 			const { exportFile } = await import('../progress/transfer');
 			const text = exportFile(store.progress.get(), { appVersion: document.documentElement.dataset.appVersion ?? '', exportedAt: new Date().toISOString() });
-			const a = document.createElement('a');
-			a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-			a.download = `parcours-ia-sante-progression-${new Date().toISOString().slice(0, 10)}.json`;
-			document.body.append(a);
-			a.click();
-			a.remove();
-			setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+			saveFile(text, progressFileName(), 'application/json');
 		});
 		problem.replaceChildren(...lines.map(p), b, ' ', f, out);
 		problem.hidden = false;
