@@ -76,7 +76,7 @@ export async function answerQuizByKeyboard(page: Page, moduleId: string, wrong =
 }
 
 /** Keyboard only, in a lesson's question: Tab from the legend into the choices, arrows/Space, Tab to « Valider », Enter. */
-async function answerFieldsetByKeyboard(page: Page, fieldset: ReturnType<Page['locator']>, type: QuizKey['type'], want: string[]): Promise<void> {
+export async function answerFieldsetByKeyboard(page: Page, fieldset: ReturnType<Page['locator']>, type: string, want: string[]): Promise<void> {
 	const ids = await fieldset.locator('[data-choice]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.choice!));
 	const first = fieldset.locator('input').first();
 	await expect(first).toBeEnabled();

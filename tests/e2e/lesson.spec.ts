@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { readModules } from '../../src/lib/content-files';
+import { answerFieldsetByKeyboard } from './helpers';
 
 const ID = 'injection-de-prompt';
 const URL = `modules/${ID}/`;
@@ -20,28 +21,8 @@ const caseOptions = (mod.data.case as { options: unknown }).options as { id: str
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-/** Selects choices of the question in `scope` with the keyboard (Tab into the group, arrows/Space), then validates with Enter. */
-async function answerByKeyboard(page: Page, scope: ReturnType<Page['locator']>, type: string, want: string[]): Promise<void> {
-	const ids = await scope.locator('[data-choice]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.choice!));
-	const first = scope.locator('input').first();
-	await expect(first).toBeEnabled();
-	await scope.locator('legend').focus();
-	await page.keyboard.press('Tab');
-	await expect(first).toBeFocused();
-	if (type === 'multiple') {
-		for (let i = 0; i < ids.length; i++) {
-			if (want.includes(ids[i])) await page.keyboard.press('Space');
-			await page.keyboard.press('Tab');
-		}
-	} else {
-		const k = ids.indexOf(want[0]);
-		if (k === 0) await page.keyboard.press('Space');
-		for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
-		await page.keyboard.press('Tab');
-	}
-	await expect(scope.locator('[data-validate]')).toBeFocused();
-	await page.keyboard.press('Enter');
-}
+/** Selects choices of the question in `scope` with the keyboard, then validates with Enter (shared helper). */
+const answerByKeyboard = answerFieldsetByKeyboard;
 
 const wrongOf = (q: Q) => [(q.choices ?? [{ id: 'vrai', text: '' }, { id: 'faux', text: '' }]).find((c) => !q.correct.includes(c.id))!.id];
 
